@@ -1,0 +1,29 @@
+package org.transformpipeline.chem;
+
+import java.util.List;
+
+/** What became of one parent molecule: products, no matching site, or a reject with a reason. */
+public sealed interface ParentOutcome {
+
+  /**
+   * At least one transform matched. {@code products} may be empty only if every product was
+   * rejected or capped, which the counts below say.
+   *
+   * @param products the valid products, one per site and transform, in transform then site order
+   * @param productRejections products that failed validation, one entry each
+   * @param capped products not made because of the per-parent cap
+   */
+  record Derivatized(List<Product> products, List<Rejection> productRejections, int capped)
+      implements ParentOutcome {
+    public Derivatized {
+      products = List.copyOf(products);
+      productRejections = List.copyOf(productRejections);
+    }
+  }
+
+  /** The parent parsed and is valid, but no transform matched it. */
+  record NoSiteMatched() implements ParentOutcome {}
+
+  /** The parent could not be used. */
+  record Rejected(Rejection rejection) implements ParentOutcome {}
+}

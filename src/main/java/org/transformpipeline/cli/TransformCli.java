@@ -1,0 +1,5 @@
+package org.transformpipeline.cli;
+
+public final class TransformCli {
+  public static void main(String[] args) {}
+}
