@@ -1,5 +1,53 @@
 package org.transformpipeline.cli;
 
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point: {@code java -jar transform.jar <command>}. Exit codes: 0 ok, 1 failure, 2 usage.
+ * User errors print one line; stack traces only with {@code --verbose}.
+ */
+@Command(
+    name = "transform.jar",
+    mixinStandardHelpOptions = true,
+    versionProvider = TransformCli.Version.class,
+    description = "Apply SMIRKS transforms to molecule libraries stored as Parquet.",
+    subcommands = {CommandLine.HelpCommand.class})
 public final class TransformCli {
-  public static void main(String[] args) {}
+
+  /** Exit code of a run that failed (input, output or internal error). */
+  public static final int EXIT_FAILURE = 1;
+
+  /** Exit code of a usage error (bad option, bad transform library). */
+  public static final int EXIT_USAGE = 2;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line and returns its exit code; never calls {@code System.exit}. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = commandLine();
+    cli.setOut(out);
+    cli.setErr(err);
+    return cli.execute(args);
+  }
+
+  /** The configured picocli command tree (shared by {@link #run} and the tests). */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new TransformCli());
+    cli.setExecutionExceptionHandler(new FailureHandler());
+    cli.setParameterExceptionHandler(new UsageHandler());
+    return cli;
+  }
+
+  /** Reads the version from the jar manifest (set by Maven), or "dev" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = TransformCli.class.getPackage().getImplementationVersion();
+      return new String[] {"transform-pipeline " + (v == null ? "dev" : v)};
+    }
+  }
 }
