@@ -21,7 +21,7 @@ import java.util.Locale;
  *
  * <p><b>Memory</b> is the sum of the stages' bit arrays, {@code ceil(-n ln p / ln²2 / 64) x 8}
  * bytes for a stage of {@code n} keys at rate {@code p}: the size Guava allocates. At the
- * defaults (50 M keys, 1e-6) the first stage is ~181 MB, about 30 bits per key.
+ * defaults (50 M keys, 1e-6) the first stage (5e-7) is ~188 MB, about 30 bits per key.
  *
  * <p><b>Expected false drops.</b> Each new key is looked up before it is inserted; the
  * probability that this lookup wrongly says "seen" is at most the sum over stages of {@link
