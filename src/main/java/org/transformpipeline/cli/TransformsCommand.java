@@ -70,7 +70,8 @@ public final class TransformsCommand implements Runnable {
       }
       printTable(out, rows);
       out.println();
-      out.println(library.transforms().size() + " transforms from " + library.source());
+      int count = library.transforms().size();
+      out.println(count + (count == 1 ? " transform" : " transforms") + " from " + library.source());
       out.flush();
     }
   }

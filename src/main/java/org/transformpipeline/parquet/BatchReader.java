@@ -152,12 +152,15 @@ public final class BatchReader implements AutoCloseable {
     if (e instanceof InputException ie) {
       return ie;
     }
-    String reason = ParquetFiles.oneLine(e);
-    if (ParquetFiles.startsWithMagic(input)) {
-      return new InputException(
-          input + ": truncated or corrupt Parquet file (" + reason + ")", e);
+    if (!ParquetFiles.startsWithMagic(input)) {
+      return new InputException(input + ": not a Parquet file (it does not start with PAR1)", e);
     }
-    return new InputException(input + ": not a Parquet file (it does not start with PAR1)", e);
+    if (!ParquetFiles.endsWithMagic(input)) {
+      return new InputException(
+          input + ": truncated Parquet file (no footer: it does not end with PAR1)", e);
+    }
+    return new InputException(
+        input + ": corrupt Parquet file (" + ParquetFiles.oneLine(e) + ")", e);
   }
 
   /** A reader builder for a local file and our read support. */

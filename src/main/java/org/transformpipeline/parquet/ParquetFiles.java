@@ -2,6 +2,8 @@ package org.transformpipeline.parquet;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,23 @@ public final class ParquetFiles {
   static boolean startsWithMagic(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       return Arrays.equals(in.readNBytes(MAGIC.length), MAGIC);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** True when the file ends with the Parquet magic bytes (a complete file does). */
+  static boolean endsWithMagic(Path file) {
+    try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+      if (channel.size() < MAGIC.length) {
+        return false;
+      }
+      ByteBuffer tail = ByteBuffer.allocate(MAGIC.length);
+      channel.position(channel.size() - MAGIC.length);
+      while (tail.hasRemaining() && channel.read(tail) >= 0) {
+        // fill
+      }
+      return Arrays.equals(tail.array(), MAGIC);
     } catch (IOException e) {
       return false;
     }

@@ -20,8 +20,8 @@ import org.transformpipeline.pipeline.ProductRow;
 
 /**
  * Writes {@link ProductRow}s: five product columns, then the input's pass-through columns with
- * their exact types. A row is checked completely before any of it is written, so a rejected row
- * ({@link IllegalArgumentException}) leaves the file consistent. Not thread-safe.
+ * their exact types. Rows must pass {@link #check} first: Parquet's writer refuses all further rows
+ * after one fails half-way. Not thread-safe.
  */
 final class ProductWriteSupport extends WriteSupport<ProductRow> {
 
@@ -90,7 +90,6 @@ final class ProductWriteSupport extends WriteSupport<ProductRow> {
 
   @Override
   public void write(ProductRow row) {
-    check(row);
     consumer.startMessage();
     writeString(0, row.productSmiles());
     writeString(1, row.parentId());
@@ -134,8 +133,12 @@ final class ProductWriteSupport extends WriteSupport<ProductRow> {
     return value instanceof String s ? Binary.fromString(s) : (Binary) value;
   }
 
-  /** Rejects a row that would make an invalid record, before anything is written. */
-  private void check(ProductRow row) {
+  /**
+   * Rejects a row that would make an invalid record.
+   *
+   * @throws IllegalArgumentException naming the parent, the column and the problem
+   */
+  void check(ProductRow row) {
     String parent = row.parentId();
     requireText(row.productSmiles(), "product_smiles", parent);
     requireText(parent, "parent_id", parent);

@@ -25,9 +25,11 @@ public final class ProductWriter implements AutoCloseable {
   /** Footer key: the input's id column, or {@code <row number>} when it had none. */
   public static final String ID_COLUMN_KEY = "transform-pipeline.input.id-column";
 
+  private final ProductWriteSupport rows;
   private final StagedParquetWriter<ProductRow> file;
 
-  private ProductWriter(StagedParquetWriter<ProductRow> file) {
+  private ProductWriter(ProductWriteSupport rows, StagedParquetWriter<ProductRow> file) {
+    this.rows = rows;
     this.file = file;
   }
 
@@ -62,7 +64,7 @@ public final class ProductWriter implements AutoCloseable {
     metadata.put(ID_COLUMN_KEY, schema.idColumn() == null ? "<row number>" : schema.idColumn());
     ProductWriteSupport writeSupport = new ProductWriteSupport(schema, metadata);
     return new ProductWriter(
-        StagedParquetWriter.create(target, overwrite, writeSupport, rowGroupSize));
+        writeSupport, StagedParquetWriter.create(target, overwrite, writeSupport, rowGroupSize));
   }
 
   /** The output schema {@link #create} would write for this input. */
@@ -78,6 +80,7 @@ public final class ProductWriter implements AutoCloseable {
    * @throws OutputException when writing fails (then abort)
    */
   public void write(ProductRow row) {
+    rows.check(row); // before Parquet sees it: its writer refuses all rows after a failed one
     file.write(row);
   }
 

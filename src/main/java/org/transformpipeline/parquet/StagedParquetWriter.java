@@ -45,6 +45,7 @@ public final class StagedParquetWriter<T> implements AutoCloseable {
   private final boolean overwrite;
   private final ParquetWriter<T> writer;
   private long rowsWritten;
+  private String failure; // why an earlier write failed: the file can then only be aborted
   private State state = State.OPEN;
 
   private StagedParquetWriter(Path target, Path temp, boolean overwrite, ParquetWriter<T> writer) {
@@ -99,9 +100,9 @@ public final class StagedParquetWriter<T> implements AutoCloseable {
     requireOpen();
     try {
       writer.write(record);
-    } catch (IOException e) {
-      throw new OutputException(
-          target + ": write failed after " + rowsWritten + " rows: " + ParquetFiles.oneLine(e), e);
+    } catch (IOException | RuntimeException e) {
+      failure = "write failed after " + rowsWritten + " rows: " + ParquetFiles.oneLine(e);
+      throw new OutputException(target + ": " + failure, e);
     }
     rowsWritten++;
   }
@@ -125,13 +126,21 @@ public final class StagedParquetWriter<T> implements AutoCloseable {
    * Finishes the file and publishes it at the target with an atomic rename. Without overwrite, a
    * file that appeared at the target meanwhile is not replaced (an error).
    *
-   * @throws OutputException when finishing or publishing fails; the temporary file is then deleted
+   * @throws OutputException when an earlier write failed, or finishing or publishing fails; the
+   *     temporary file is then deleted
    */
   public void commit() {
     requireOpen();
+    if (failure != null) {
+      abort(); // Parquet's writer would silently close a failed file without its footer
+      throw new OutputException(target + ": not written, an earlier " + failure);
+    }
     state = State.ABORTED; // until published; a failure below leaves nothing behind
     try {
       writer.close();
+      if (!ParquetFiles.endsWithMagic(temp)) {
+        throw new OutputException(target + ": not written, the Parquet writer left no footer");
+      }
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         channel.force(true); // the data is on disk before the name points at it
       }
