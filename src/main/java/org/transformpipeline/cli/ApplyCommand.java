@@ -55,9 +55,9 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  transform.jar apply --input lib.parquet --output products.parquet",
-      "  transform.jar apply --input lib.parquet --output products.parquet --overwrite \\",
-      "      --only phenol_o_methylation,phenol_o_sulfation --workers 8 --batch-size 10000 \\",
-      "      --dedup exact --quiet",
+      "  transform.jar apply --input lib.parquet --output products.parquet \\",
+      "      --overwrite --only phenol_o_methylation,phenol_o_sulfation \\",
+      "      --workers 8 --batch-size 10000 --dedup exact --quiet",
       "",
       "Exit codes: 0 ok, 1 run failed (no output file written), 2 usage error."
     })
