@@ -1,0 +1,163 @@
+package org.transformpipeline.chem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transforms a run applies, each one validated when the library is loaded, before any input
+ * is read. A bad file gives one {@link TransformLibraryException} whose message names the file,
+ * the transform and, for a bad SMIRKS, the position:
+ *
+ * <pre>
+ * config/x.yaml: transform 'bad_one': unbalanced '[' at position 6
+ *   [c:1][OH:2&gt;&gt;[c:1]O
+ *        ^
+ * </pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class TransformLibrary {
+
+  /** {@link #source()} of the library shipped in the jar. */
+  public static final String BUILT_IN = "built-in";
+
+  /** Classpath location of the default library (a copy of config/transforms.yaml). */
+  static final String RESOURCE = "/org/transformpipeline/transforms.yaml";
+
+  private static final Logger LOG = LoggerFactory.getLogger(TransformLibrary.class);
+
+  private final String source;
+  private final List<TransformDefinition> transforms;
+
+  private TransformLibrary(String source, List<TransformDefinition> transforms) {
+    this.source = source;
+    this.transforms = List.copyOf(transforms);
+  }
+
+  /**
+   * Loads and validates a transform file; YAML for {@code .yaml}/{@code .yml}, JSON for {@code
+   * .json}.
+   *
+   * @throws TransformLibraryException naming the file, transform and problem
+   */
+  public static TransformLibrary load(Path file) {
+    String source = file.toString();
+    String fileName = file.getFileName() == null ? "" : file.getFileName().toString();
+    String extension = fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    TransformFile.Format format =
+        switch (extension) {
+          case "yaml", "yml" -> TransformFile.Format.YAML;
+          case "json" -> TransformFile.Format.JSON;
+          default -> throw new TransformLibraryException(
+              source + ": unknown transform file type (expected .yaml, .yml or .json)");
+        };
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(source, in, format);
+    } catch (NoSuchFileException e) {
+      throw new TransformLibraryException(source + ": no such transform file", e);
+    } catch (IOException e) {
+      throw new TransformLibraryException(source + ": cannot read the transform file: " + e, e);
+    }
+  }
+
+  /** The library shipped in the jar ({@link #source()} is {@value #BUILT_IN}). */
+  public static TransformLibrary defaults() {
+    try (InputStream in = TransformLibrary.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the built-in transform library " + RESOURCE + " is missing");
+      }
+      return read(BUILT_IN, in, TransformFile.Format.YAML);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the built-in transform library", e);
+    }
+  }
+
+  /** Reads and validates a library from a stream; {@code source} names it in messages. */
+  static TransformLibrary read(String source, InputStream in, TransformFile.Format format) {
+    List<TransformDefinition> transforms = TransformFile.read(source, in, format);
+    for (TransformDefinition transform : transforms) {
+      SmirksCheck.Result result = SmirksCheck.check(transform.smirks());
+      Optional<SmirksCheck.Problem> problem = result.problem();
+      if (problem.isPresent()) {
+        throw new TransformLibraryException(smirksMessage(source, transform, problem.get()));
+      }
+      for (String warning : result.warnings()) {
+        LOG.warn("{}: transform '{}': CDK: {}", source, transform.name(), warning);
+      }
+    }
+    return new TransformLibrary(source, transforms);
+  }
+
+  static String smirksMessage(String source, TransformDefinition transform, SmirksCheck.Problem problem) {
+    int position = problem.position();
+    return source + ": transform '" + transform.name() + "': " + problem.message()
+        + " at position " + position + "\n"
+        + "  " + transform.smirks() + "\n"
+        + "  " + " ".repeat(position - 1) + "^";
+  }
+
+  /**
+   * The named transforms only, in library order.
+   *
+   * @throws TransformLibraryException if a name is not in the library (the message lists the
+   *     known names) or no name is given
+   */
+  public TransformLibrary only(Collection<String> names) {
+    Set<String> wanted = new LinkedHashSet<>();
+    for (String name : names) {
+      if (!name.isBlank()) {
+        wanted.add(name.strip());
+      }
+    }
+    if (wanted.isEmpty()) {
+      throw new TransformLibraryException(source + ": no transform named (known: " + knownNames() + ")");
+    }
+    Set<String> known = transforms.stream().map(TransformDefinition::name).collect(Collectors.toSet());
+    List<String> unknown = wanted.stream().filter(n -> !known.contains(n)).toList();
+    if (!unknown.isEmpty()) {
+      String list = unknown.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
+      throw new TransformLibraryException(
+          source + ": unknown transform" + (unknown.size() > 1 ? "s " : " ") + list
+              + " (known: " + knownNames() + ")");
+    }
+    List<TransformDefinition> selected = new ArrayList<>();
+    for (TransformDefinition transform : transforms) {
+      if (wanted.contains(transform.name())) {
+        selected.add(transform);
+      }
+    }
+    return new TransformLibrary(source, selected);
+  }
+
+  /** The transforms in file order. */
+  public List<TransformDefinition> transforms() {
+    return transforms;
+  }
+
+  /** The file the library came from, or {@value #BUILT_IN}. */
+  public String source() {
+    return source;
+  }
+
+  private String knownNames() {
+    return transforms.stream().map(TransformDefinition::name).collect(Collectors.joining(", "));
+  }
+
+  @Override
+  public String toString() {
+    return "TransformLibrary[" + source + ", " + transforms.size() + " transforms]";
+  }
+}

@@ -1,0 +1,105 @@
+package org.transformpipeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.transformpipeline.chem.TransformDefinition;
+import org.transformpipeline.chem.TransformLibrary;
+
+class TransformsCommandTest {
+
+  @TempDir Path dir;
+
+  /** Exit code, stdout and stderr of one command line. */
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = TransformCli.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void listShowsEveryDefaultTransform() {
+    Run run = run("transforms", "list");
+    assertEquals(0, run.exit(), run.err());
+    List<String> lines = run.out().lines().toList();
+    assertTrue(lines.get(0).matches("NAME +CATEGORY +SMIRKS +DESCRIPTION"), lines.get(0));
+    List<TransformDefinition> defaults = TransformLibrary.defaults().transforms();
+    for (int i = 0; i < defaults.size(); i++) {
+      TransformDefinition t = defaults.get(i);
+      String row = lines.get(i + 1);
+      assertTrue(
+          row.matches(
+              "\\Q" + t.name() + "\\E +\\Q" + t.category() + "\\E +\\Q" + t.smirks() + "\\E +\\Q"
+                  + t.description() + "\\E"),
+          row);
+    }
+    assertEquals(defaults.size() + " transforms from built-in", lines.get(lines.size() - 1));
+  }
+
+  @Test
+  void listOnlyShowsTheSelection() {
+    Run run = run("transforms", "list", "--only", "phenol_o_sulfation,amine_n_acetylation");
+    assertEquals(0, run.exit(), run.err());
+    List<String> lines = run.out().lines().toList();
+    assertTrue(lines.get(1).startsWith("phenol_o_sulfation "), lines.get(1));
+    assertTrue(lines.get(2).startsWith("amine_n_acetylation "), lines.get(2));
+    assertEquals("2 transforms from built-in", lines.get(lines.size() - 1));
+  }
+
+  @Test
+  void onlyWithAnUnknownNameIsAUsageErrorListingKnownNames() {
+    Run run = run("transforms", "list", "--only", "phenol_o_sulfation,o_methylation");
+    assertEquals(2, run.exit());
+    assertEquals("", run.out());
+    assertTrue(
+        run.err().startsWith(
+            "error: built-in: unknown transform 'o_methylation' (known: phenol_o_methylation, phenol_o_sulfation,"),
+        run.err());
+  }
+
+  @Test
+  void badLibraryFileIsAUsageErrorWithACaret() throws IOException {
+    Path file = dir.resolve("x.yaml");
+    Files.writeString(file, "transforms:\n  - name: bad_one\n    smirks: '[c:1][OH:2>>[c:1]O'\n");
+    Run run = run("transforms", "list", "--transforms", file.toString());
+    assertEquals(2, run.exit());
+    assertEquals(
+        "error: " + file + ": transform 'bad_one': unbalanced '[' at position 6\n"
+            + "  [c:1][OH:2>>[c:1]O\n"
+            + "       ^\n",
+        run.err().replace(System.lineSeparator(), "\n"));
+  }
+
+  @Test
+  void listWithAUserLibraryShowsMaxSites() throws IOException {
+    Path file = dir.resolve("mine.yaml");
+    Files.writeString(
+        file,
+        "transforms:\n  - name: o_methyl\n    smirks: '[c:1][OX2;H1;+0:2]>>[c:1][OH0:2]C'\n"
+            + "    description: methyl ether\n    category: test\n    max_sites: 2\n");
+    Run run = run("transforms", "list", "--transforms", file.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(
+        run.out().contains("o_methyl  test      [c:1][OX2;H1;+0:2]>>[c:1][OH0:2]C  methyl ether (at most 2 sites per parent)"),
+        run.out());
+    assertTrue(run.out().strip().endsWith("1 transform from " + file), run.out());
+  }
+
+  @Test
+  void transformsWithoutASubcommandIsAUsageError() {
+    Run run = run("transforms");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().startsWith("error: missing subcommand: 'list' or 'check'"), run.err());
+  }
+}
