@@ -64,7 +64,9 @@ class ApplyJarIT {
 
   @BeforeAll
   static void applyTheFiveReferenceTransformsToNci5k() throws Exception {
-    input = Libraries.smiToParquet(Libraries.NCI_5K, 10_000, dir.resolve("nci5k.parquet"));
+    input = dir.resolve("nci5k.parquet");
+    Run convert = jar("convert", "--input", Libraries.NCI_5K.toString(), "--output", input.toString());
+    assertEquals(0, convert.exit(), convert.err());
     output = dir.resolve("nci5k-products.parquet");
     run = jar("apply", "--input", input.toString(), "--output", output.toString(),
         "--only", String.join(",", FIVE), "--batch-size", "500", "--workers", "2");
@@ -131,10 +133,22 @@ class ApplyJarIT {
 
   @Test
   void passThroughColumnsArriveUnchangedWithTypesAndNulls() throws Exception {
+    // a library with typed columns and nulls, written by DuckDB
+    Path typedInput = Libraries.smiToParquet(Libraries.NCI_5K, 1500, dir.resolve("typed.parquet"));
+    Path typedOutput = dir.resolve("typed-products.parquet");
+    Run typed = jar("apply", "--input", typedInput.toString(), "--output", typedOutput.toString(), "--quiet",
+        "--only", String.join(",", FIVE), "--dedup", "exact");
+    assertEquals(0, typed.exit(), typed.err());
+    assertTrue(Long.parseLong(Libraries.query("SELECT count(*) FROM '" + typedOutput + "'").get(0)) > 100);
+    assertEquals(
+        List.of("0"),
+        Libraries.query("SELECT count(*) FROM '" + typedOutput + "' o ANTI JOIN '" + typedInput
+            + "' i ON o.parent_id = i.id"),
+        "every product's parent_id is an input id");
     assertEquals(
         List.of(),
         Libraries.query(
-            "SELECT o.parent_id FROM '" + output + "' o JOIN '" + input + "' i"
+            "SELECT o.parent_id FROM '" + typedOutput + "' o JOIN '" + typedInput + "' i"
                 + " ON o.parent_id = i.id WHERE o.parent_smiles IS DISTINCT FROM i.smiles"
                 + " OR o.heavy IS DISTINCT FROM i.heavy OR o.score IS DISTINCT FROM i.score"
                 + " OR o.even IS DISTINCT FROM i.even OR o.big IS DISTINCT FROM i.big"
@@ -143,11 +157,11 @@ class ApplyJarIT {
         List.of("product_smiles | VARCHAR", "parent_id | VARCHAR", "parent_smiles | VARCHAR",
             "transform | VARCHAR", "site | INTEGER", "heavy | INTEGER", "score | DOUBLE",
             "even | BOOLEAN", "big | BIGINT", "note | VARCHAR"),
-        Libraries.query("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '" + output + "')"));
+        Libraries.query("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '" + typedOutput + "')"));
     assertEquals(
         List.of("true"),
         Libraries.query("SELECT count(*) FILTER (WHERE score IS NULL) > 0"
-            + " AND count(*) FILTER (WHERE note IS NULL) > 0 FROM '" + output + "'"));
+            + " AND count(*) FILTER (WHERE note IS NULL) > 0 FROM '" + typedOutput + "'"));
   }
 
   @Test
