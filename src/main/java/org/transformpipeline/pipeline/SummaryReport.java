@@ -80,6 +80,7 @@ public final class SummaryReport {
     line(b, "Products rejected", p.rejected());
     categories(b, p.rejectedByCategory());
     line(b, "Products capped", p.capped());
+    line(b, "Per transform", "");
     s.transforms()
         .forEach(
             (name, c) ->
