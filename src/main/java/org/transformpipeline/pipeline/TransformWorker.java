@@ -117,8 +117,10 @@ public final class TransformWorker {
     if (smiles.isBlank()) {
       return rejected(Rejection.Stage.INPUT, "no SMILES: empty cell");
     }
+    // outside the try: an enumerator that cannot be made is a failure of the run, not of a row
+    ParentEnumerator enumerator = enumerators.get();
     try {
-      ParentOutcome outcome = enumerators.get().enumerate(smiles);
+      ParentOutcome outcome = enumerator.enumerate(smiles);
       if (outcome == null) {
         throw new IllegalStateException("enumerator returned no outcome");
       }

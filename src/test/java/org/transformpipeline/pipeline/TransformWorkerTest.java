@@ -109,4 +109,16 @@ class TransformWorkerTest {
 
     assertEquals(3, made.get());
   }
+
+  @Test
+  void anEnumeratorThatCannotBeMadeFailsTheBatchInsteadOfRejectingEveryRow() {
+    TransformWorker worker = new TransformWorker(() -> {
+      throw new IllegalStateException("SMIRKS does not compile: pos 12");
+    });
+
+    IllegalStateException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalStateException.class, () -> worker.process(batchOf("1", "2")));
+    assertEquals("SMIRKS does not compile: pos 12", e.getMessage());
+  }
 }
