@@ -19,13 +19,13 @@ import org.transformpipeline.pipeline.dedup.Deduplicator;
 
 /**
  * Runs the stages: a batch source read by one reader thread, a fixed pool of {@link
- * TransformWorker} threads, and ONE consumer (the calling thread) that deduplicates across
- * batches and writes to the product sink.
+ * TransformWorker} threads, and ONE consumer (the calling thread) that deduplicates across batches
+ * and writes to the product sink.
  *
  * <p><b>Bounded memory.</b> A semaphore of {@code maxInFlight} permits: the reader takes a permit
  * BEFORE it reads a batch and the consumer gives it back only after it has written that batch's
- * products. So at most {@code maxInFlight} batches (their rows and results) are in memory, and
- * the reader blocks rather than reading ahead.
+ * products. So at most {@code maxInFlight} batches (their rows and results) are in memory, and the
+ * reader blocks rather than reading ahead.
  *
  * <p><b>Deterministic output.</b> Workers finish in any order; the consumer takes results from a
  * completion queue as they finish and holds early ones in a reorder buffer (a {@link TreeMap} by
@@ -34,8 +34,8 @@ import org.transformpipeline.pipeline.dedup.Deduplicator;
  * input order, and when two parents make the same product the first in input order is kept: the
  * output is the same whatever the worker count, batch size, in-flight bound or timing.
  *
- * <p><b>Failure.</b> Any failure (reading, a batch that throws, writing, dedup) stops the run:
- * the sink is aborted (no file at the target), the reader and the pool are shut down ({@code
+ * <p><b>Failure.</b> Any failure (reading, a batch that throws, writing, dedup) stops the run: the
+ * sink is aborted (no file at the target), the reader and the pool are shut down ({@code
  * shutdownNow}) and awaited in {@code finally}, and a {@link PipelineException} says where it
  * happened. A single bad row does not stop it: the worker turns it into a rejection.
  *
@@ -57,8 +57,12 @@ public final class Pipeline {
     public Settings {
       if (workers < 1 || maxInFlight < 1 || batchSize < 1) {
         throw new IllegalArgumentException(
-            "workers, maxInFlight and batchSize must be >= 1: " + workers + ", " + maxInFlight
-                + ", " + batchSize);
+            "workers, maxInFlight and batchSize must be >= 1: "
+                + workers
+                + ", "
+                + maxInFlight
+                + ", "
+                + batchSize);
       }
     }
   }
@@ -108,7 +112,8 @@ public final class Pipeline {
    */
   public RunTotals run() {
     long start = System.nanoTime();
-    ExecutorService pool = Executors.newFixedThreadPool(settings.workers(), named("transform-worker"));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(settings.workers(), named("transform-worker"));
     ExecutorService reader = Executors.newSingleThreadExecutor(named("batch-reader"));
     boolean committed = false;
     try {
@@ -224,8 +229,7 @@ public final class Pipeline {
         }
       }
     } catch (Exception e) {
-      throw new PipelineException(
-          "failed writing batch " + result.index() + ": " + describe(e), e);
+      throw new PipelineException("failed writing batch " + result.index() + ": " + describe(e), e);
     }
     Runtime runtime = Runtime.getRuntime();
     tally.sampleHeap(runtime.totalMemory() - runtime.freeMemory());
@@ -239,7 +243,8 @@ public final class Pipeline {
     }
   }
 
-  private ProgressReporter.Progress progress(long written, long total, int nowInFlight, long start) {
+  private ProgressReporter.Progress progress(
+      long written, long total, int nowInFlight, long start) {
     Runtime runtime = Runtime.getRuntime();
     return new ProgressReporter.Progress(
         written,

@@ -4,13 +4,13 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Reports the run's progress after each written batch: one line every {@code every} batches
- * (and always for the last one) unless quiet, and the {@link MemoryWatch} warnings, which quiet
- * does not suppress.
+ * Reports the run's progress after each written batch: one line every {@code every} batches (and
+ * always for the last one) unless quiet, and the {@link MemoryWatch} warnings, which quiet does not
+ * suppress.
  *
- * <p>The line: {@code [Batch i/N] In-flight x/y | Processed n | Products p | Unique u | r rows/s
- * | heap used/max MB}, where N = ceil(input rows / batch size), x the batches submitted and not
- * yet written, y the bound, p the valid products made and u those written.
+ * <p>The line: {@code [Batch i/N] In-flight x/y | Processed n | Products p | Unique u | r rows/s |
+ * heap used/max MB}, where N = ceil(input rows / batch size), x the batches submitted and not yet
+ * written, y the bound, p the valid products made and u those written.
  *
  * <p>Not thread-safe: called by the consumer thread.
  */

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The counts, dedup statistics and performance of one pipeline run: a {@link RunSummary}
- * without the input, output and settings (which the command knows).
+ * The counts, dedup statistics and performance of one pipeline run: a {@link RunSummary} without
+ * the input, output and settings (which the command knows).
  */
 public record RunTotals(
     RunSummary.RowCounts rows,

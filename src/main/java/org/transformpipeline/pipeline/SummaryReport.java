@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Renders a {@link RunSummary}: a readable block for the terminal, and JSON written atomically
- * (a temp file next to the target, then an atomic rename) to {@code <output>.summary.json}.
+ * Renders a {@link RunSummary}: a readable block for the terminal, and JSON written atomically (a
+ * temp file next to the target, then an atomic rename) to {@code <output>.summary.json}.
  *
  * <p>Thread-safe (stateless; Jackson's mapper is thread-safe once configured).
  */
@@ -98,8 +98,7 @@ public final class SummaryReport {
     line(
         b,
         "Elapsed",
-        String.format(
-            Locale.ROOT, "%.1f s (%.0f rows/s)", f.elapsedSeconds(), f.rowsPerSecond()));
+        String.format(Locale.ROOT, "%.1f s (%.0f rows/s)", f.elapsedSeconds(), f.rowsPerSecond()));
     line(b, "Max in flight", f.maxInFlightObserved() + " of " + o.maxInFlight());
     line(
         b,
