@@ -1,0 +1,171 @@
+package org.transformpipeline.parquet;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.io.api.RecordMaterializer;
+import org.apache.parquet.schema.LogicalTypeAnnotation.IntLogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
+import org.transformpipeline.pipeline.InputRow;
+
+/**
+ * Turns the column values of one Parquet record into an {@link InputRow}: the SMILES and id as
+ * text, every other column as a boxed value of its physical type. Rows are numbered from 0 in the
+ * order they are read. Not thread-safe: one per reader.
+ */
+final class InputRowMaterializer extends RecordMaterializer<InputRow> {
+
+  private final RowConverter root;
+
+  /**
+   * @param schema the resolved input schema
+   * @param requested the schema being read (the file schema), whose field order indexes the
+   *     converters
+   */
+  InputRowMaterializer(InputSchema schema, MessageType requested) {
+    this.root = new RowConverter(schema, requested);
+  }
+
+  @Override
+  public InputRow getCurrentRecord() {
+    return root.current;
+  }
+
+  @Override
+  public GroupConverter getRootConverter() {
+    return root;
+  }
+
+  /** Holds the cells of the record being assembled. */
+  private static final class RowConverter extends GroupConverter {
+    private final Converter[] converters;
+    private final int passThroughCount;
+    private long nextRowNumber;
+    private String smiles;
+    private String id;
+    private Object[] cells;
+    private InputRow current;
+
+    RowConverter(InputSchema schema, MessageType requested) {
+      Map<String, Integer> slots = new HashMap<>();
+      for (int i = 0; i < schema.passThrough().size(); i++) {
+        slots.put(schema.passThrough().get(i).getName(), i);
+      }
+      this.passThroughCount = slots.size();
+      this.converters = new Converter[requested.getFieldCount()];
+      for (int i = 0; i < converters.length; i++) {
+        Type field = requested.getType(i);
+        String name = field.getName();
+        if (name.equals(schema.smilesColumn())) {
+          converters[i] = new SmilesConverter();
+        } else if (name.equals(schema.idColumn())) {
+          converters[i] = new IdConverter(field.asPrimitiveType());
+        } else {
+          Integer slot = slots.get(name);
+          if (slot == null) {
+            throw new IllegalStateException("column not in the input schema: " + name);
+          }
+          converters[i] = new CellConverter(slot);
+        }
+      }
+    }
+
+    @Override
+    public Converter getConverter(int fieldIndex) {
+      return converters[fieldIndex];
+    }
+
+    @Override
+    public void start() {
+      smiles = null;
+      id = null;
+      cells = new Object[passThroughCount];
+    }
+
+    @Override
+    public void end() {
+      long rowNumber = nextRowNumber++;
+      current = new InputRow(rowNumber, id == null ? Long.toString(rowNumber) : id, smiles, cells);
+    }
+
+    private final class SmilesConverter extends PrimitiveConverter {
+      @Override
+      public void addBinary(Binary value) {
+        smiles = value.toStringUsingUTF8();
+      }
+    }
+
+    /** Id as text: strings as they are, integers in decimal (unsigned ones as unsigned). */
+    private final class IdConverter extends PrimitiveConverter {
+      private final boolean unsigned;
+
+      IdConverter(PrimitiveType type) {
+        this.unsigned =
+            type.getLogicalTypeAnnotation() instanceof IntLogicalTypeAnnotation a && !a.isSigned();
+      }
+
+      @Override
+      public void addBinary(Binary value) {
+        id = value.toStringUsingUTF8();
+      }
+
+      @Override
+      public void addInt(int value) {
+        id = unsigned ? Integer.toUnsignedString(value) : Integer.toString(value);
+      }
+
+      @Override
+      public void addLong(long value) {
+        id = unsigned ? Long.toUnsignedString(value) : Long.toString(value);
+      }
+    }
+
+    /** A pass-through cell, boxed as read. */
+    private final class CellConverter extends PrimitiveConverter {
+      private final int slot;
+
+      CellConverter(int slot) {
+        this.slot = slot;
+      }
+
+      @Override
+      public void addBinary(Binary value) {
+        // A compact copy that owns its bytes: the reader may reuse its buffer, and a slice would
+        // keep the whole decompressed page alive as long as the row lives.
+        byte[] bytes = value.getBytes();
+        cells[slot] =
+            Binary.fromConstantByteArray(value.isBackingBytesReused() ? bytes.clone() : bytes);
+      }
+
+      @Override
+      public void addBoolean(boolean value) {
+        cells[slot] = value;
+      }
+
+      @Override
+      public void addInt(int value) {
+        cells[slot] = value;
+      }
+
+      @Override
+      public void addLong(long value) {
+        cells[slot] = value;
+      }
+
+      @Override
+      public void addFloat(float value) {
+        cells[slot] = value;
+      }
+
+      @Override
+      public void addDouble(double value) {
+        cells[slot] = value;
+      }
+    }
+  }
+}

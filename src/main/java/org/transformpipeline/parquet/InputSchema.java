@@ -1,0 +1,164 @@
+package org.transformpipeline.parquet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.IntLogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.StringLogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+
+/**
+ * The shape of an input library as the pipeline sees it: which column holds the SMILES, which the
+ * ids, and every other top-level column, passed through to the output with its exact Parquet type.
+ * Immutable, thread-safe (Parquet {@link Type}s are immutable).
+ *
+ * <p>Pass-through columns may be any primitive Parquet type (INT32, INT64, FLOAT, DOUBLE, BOOLEAN,
+ * BINARY, FIXED_LEN_BYTE_ARRAY, INT96, with any logical annotation) that is OPTIONAL or REQUIRED.
+ * Nested (group, LIST, MAP) and REPEATED columns are rejected when the file is opened.
+ *
+ * @param smilesColumn name of the SMILES column
+ * @param idColumn name of the id column, or null when rows are identified by their 0-based row
+ *     number
+ * @param passThrough every other top-level column, in file order
+ * @param rowCount total number of rows, from the file footer
+ */
+public record InputSchema(
+    String smilesColumn, String idColumn, List<Type> passThrough, long rowCount) {
+
+  private static final int MAX_LISTED_COLUMNS = 30;
+
+  public InputSchema {
+    Objects.requireNonNull(smilesColumn, "smilesColumn");
+    passThrough = List.copyOf(passThrough);
+    if (rowCount < 0) {
+      throw new IllegalArgumentException("rowCount < 0: " + rowCount);
+    }
+  }
+
+  /** Names of the pass-through columns, in order. */
+  public List<String> passThroughNames() {
+    return passThrough.stream().map(Type::getName).toList();
+  }
+
+  /**
+   * Checks a file schema and picks out the SMILES, id and pass-through columns.
+   *
+   * @param file the file, for messages
+   * @throws InputException naming the file and column when the schema cannot be used
+   */
+  static InputSchema resolve(
+      String file, MessageType fileSchema, String smilesColumn, IdColumn id, long rowCount) {
+    for (Type field : fileSchema.getFields()) {
+      if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
+        throw new InputException(
+            file
+                + ": column '"
+                + field.getName()
+                + "' is nested or repeated ("
+                + describe(field)
+                + "); only flat columns are supported");
+      }
+    }
+    Type smiles = find(file, fileSchema, smilesColumn, "SMILES column");
+    if (!isText(smiles.asPrimitiveType(), false)) {
+      throw new InputException(
+          file
+              + ": SMILES column '"
+              + smilesColumn
+              + "' must be a string column, found "
+              + describe(smiles));
+    }
+    String idName = null;
+    if (id.explicit() || fileSchema.containsField(id.name())) {
+      if (id.name().equals(smilesColumn)) {
+        if (id.explicit()) {
+          throw new InputException(
+              file + ": id column and SMILES column are the same column '" + smilesColumn + "'");
+        }
+      } else {
+        Type idType = find(file, fileSchema, id.name(), "id column");
+        if (!isText(idType.asPrimitiveType(), true)) {
+          throw new InputException(
+              file
+                  + ": id column '"
+                  + id.name()
+                  + "' must be a string or integer column, found "
+                  + describe(idType));
+        }
+        idName = id.name();
+      }
+    }
+    List<Type> others = new ArrayList<>();
+    for (Type field : fileSchema.getFields()) {
+      if (!field.getName().equals(smilesColumn) && !field.getName().equals(idName)) {
+        others.add(field);
+      }
+    }
+    return new InputSchema(smilesColumn, idName, others, rowCount);
+  }
+
+  private static Type find(String file, MessageType schema, String name, String role) {
+    if (schema.containsField(name)) {
+      return schema.getType(name);
+    }
+    String hint =
+        schema.getFields().stream()
+            .map(Type::getName)
+            .filter(n -> n.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
+            .findFirst()
+            .map(n -> " (did you mean '" + n + "'?)")
+            .orElse("");
+    return fail(
+        file
+            + ": "
+            + role
+            + " '"
+            + name
+            + "' not found"
+            + hint
+            + "; available columns: "
+            + columnList(schema));
+  }
+
+  private static Type fail(String message) {
+    throw new InputException(message);
+  }
+
+  private static String columnList(MessageType schema) {
+    List<String> names = schema.getFields().stream().map(Type::getName).toList();
+    if (names.isEmpty()) {
+      return "(none)";
+    }
+    String listed = names.stream().limit(MAX_LISTED_COLUMNS).collect(Collectors.joining(", "));
+    return names.size() > MAX_LISTED_COLUMNS
+        ? listed + ", ... (" + names.size() + " columns)"
+        : listed;
+  }
+
+  /**
+   * True for BINARY with no annotation or STRING; with {@code orInteger}, also INT32/INT64 ints.
+   */
+  static boolean isText(PrimitiveType type, boolean orInteger) {
+    LogicalTypeAnnotation annotation = type.getLogicalTypeAnnotation();
+    PrimitiveTypeName physical = type.getPrimitiveTypeName();
+    if (physical == PrimitiveTypeName.BINARY) {
+      return annotation == null || annotation instanceof StringLogicalTypeAnnotation;
+    }
+    return orInteger
+        && (physical == PrimitiveTypeName.INT32 || physical == PrimitiveTypeName.INT64)
+        && (annotation == null || annotation instanceof IntLogicalTypeAnnotation);
+  }
+
+  /** The column's schema line without the trailing semicolon, e.g. "optional int32 n (DATE)". */
+  static String describe(Type type) {
+    StringBuilder sb = new StringBuilder();
+    type.writeToStringBuilder(sb, "");
+    return sb.toString().replaceAll("\\s+", " ").replaceAll(";", "").trim();
+  }
+}

@@ -1,0 +1,211 @@
+package org.transformpipeline.parquet;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Types;
+import org.transformpipeline.pipeline.ProductRow;
+
+/**
+ * Writes {@link ProductRow}s: five product columns, then the input's pass-through columns with
+ * their exact types. Rows must pass {@link #check} first: Parquet's writer refuses all further rows
+ * after one fails half-way. Not thread-safe.
+ */
+final class ProductWriteSupport extends WriteSupport<ProductRow> {
+
+  /** The product columns, in order, before the pass-through columns. */
+  static final List<String> PRODUCT_COLUMNS =
+      List.of("product_smiles", "parent_id", "parent_smiles", "transform", "site");
+
+  private final MessageType schema;
+  private final List<PrimitiveType> passThrough;
+  private final Map<String, String> metadata;
+  private RecordConsumer consumer;
+
+  ProductWriteSupport(InputSchema input, Map<String, String> metadata) {
+    this.schema = schema(input);
+    this.passThrough = input.passThrough().stream().map(Type::asPrimitiveType).toList();
+    this.metadata = Map.copyOf(metadata);
+  }
+
+  /**
+   * The output schema for an input: {@code product_smiles, parent_id, parent_smiles, transform}
+   * (required strings), {@code site} (required int32), then the pass-through columns.
+   *
+   * @throws OutputException when a pass-through column's name equals a product column's, ignoring
+   *     case (as DuckDB and Spark do)
+   */
+  static MessageType schema(InputSchema input) {
+    List<Type> fields = new ArrayList<>();
+    for (String name : PRODUCT_COLUMNS.subList(0, 4)) {
+      fields.add(
+          Types.required(PrimitiveTypeName.BINARY)
+              .as(LogicalTypeAnnotation.stringType())
+              .named(name));
+    }
+    fields.add(Types.required(PrimitiveTypeName.INT32).named("site"));
+    Map<String, String> taken = new HashMap<>();
+    PRODUCT_COLUMNS.forEach(name -> taken.put(name, name));
+    for (Type column : input.passThrough()) {
+      String clash = taken.get(column.getName().toLowerCase(Locale.ROOT));
+      if (clash != null) {
+        throw new OutputException(
+            "input column '"
+                + column.getName()
+                + "' clashes with output column '"
+                + clash
+                + "'; rename it in the input");
+      }
+      fields.add(column);
+    }
+    return new MessageType("product", fields);
+  }
+
+  @Override
+  public WriteContext init(Configuration configuration) {
+    return new WriteContext(schema, metadata);
+  }
+
+  @Override
+  public WriteContext init(ParquetConfiguration configuration) {
+    return new WriteContext(schema, metadata);
+  }
+
+  @Override
+  public void prepareForWrite(RecordConsumer recordConsumer) {
+    this.consumer = recordConsumer;
+  }
+
+  @Override
+  public void write(ProductRow row) {
+    consumer.startMessage();
+    writeString(0, row.productSmiles());
+    writeString(1, row.parentId());
+    writeString(2, row.parentSmiles());
+    writeString(3, row.transform());
+    consumer.startField("site", 4);
+    consumer.addInteger(row.site());
+    consumer.endField("site", 4);
+    Object[] cells = row.passThrough();
+    for (int i = 0; i < cells.length; i++) {
+      if (cells[i] != null) {
+        PrimitiveType type = passThrough.get(i);
+        int index = PRODUCT_COLUMNS.size() + i;
+        consumer.startField(type.getName(), index);
+        writeCell(type.getPrimitiveTypeName(), cells[i]);
+        consumer.endField(type.getName(), index);
+      }
+    }
+    consumer.endMessage();
+  }
+
+  private void writeString(int index, String value) {
+    String name = PRODUCT_COLUMNS.get(index);
+    consumer.startField(name, index);
+    consumer.addBinary(Binary.fromString(value));
+    consumer.endField(name, index);
+  }
+
+  private void writeCell(PrimitiveTypeName physical, Object value) {
+    switch (physical) {
+      case INT32 -> consumer.addInteger((Integer) value);
+      case INT64 -> consumer.addLong((Long) value);
+      case FLOAT -> consumer.addFloat((Float) value);
+      case DOUBLE -> consumer.addDouble((Double) value);
+      case BOOLEAN -> consumer.addBoolean((Boolean) value);
+      case BINARY, FIXED_LEN_BYTE_ARRAY, INT96 -> consumer.addBinary(binary(value));
+    }
+  }
+
+  private static Binary binary(Object value) {
+    return value instanceof String s ? Binary.fromString(s) : (Binary) value;
+  }
+
+  /**
+   * Rejects a row that would make an invalid record.
+   *
+   * @throws IllegalArgumentException naming the parent, the column and the problem
+   */
+  void check(ProductRow row) {
+    String parent = row.parentId();
+    requireText(row.productSmiles(), "product_smiles", parent);
+    requireText(parent, "parent_id", parent);
+    requireText(row.parentSmiles(), "parent_smiles", parent);
+    requireText(row.transform(), "transform", parent);
+    Object[] cells = row.passThrough();
+    if (cells == null || cells.length != passThrough.size()) {
+      throw new IllegalArgumentException(
+          "product of parent '"
+              + parent
+              + "': "
+              + (cells == null ? "no" : cells.length)
+              + " pass-through values for "
+              + passThrough.size()
+              + " columns");
+    }
+    for (int i = 0; i < cells.length; i++) {
+      PrimitiveType type = passThrough.get(i);
+      String problem = problem(type, cells[i]);
+      if (problem != null) {
+        throw new IllegalArgumentException(
+            "product of parent '"
+                + parent
+                + "': column '"
+                + type.getName()
+                + "' ("
+                + InputSchema.describe(type)
+                + "): "
+                + problem);
+      }
+    }
+  }
+
+  private static void requireText(String value, String column, String parent) {
+    if (value == null) {
+      throw new IllegalArgumentException(
+          "product of parent '" + parent + "': required column '" + column + "' is null");
+    }
+  }
+
+  /** Why a value cannot go in a column, or null when it can. */
+  private static String problem(PrimitiveType type, Object value) {
+    if (value == null) {
+      return type.isRepetition(Type.Repetition.REQUIRED) ? "required value is null" : null;
+    }
+    Class<?> expected =
+        switch (type.getPrimitiveTypeName()) {
+          case INT32 -> Integer.class;
+          case INT64 -> Long.class;
+          case FLOAT -> Float.class;
+          case DOUBLE -> Double.class;
+          case BOOLEAN -> Boolean.class;
+          case BINARY, FIXED_LEN_BYTE_ARRAY, INT96 -> Binary.class;
+        };
+    boolean binaryText = expected == Binary.class && value instanceof String;
+    if (!expected.isInstance(value) && !binaryText) {
+      return "expected " + expected.getSimpleName() + ", got " + value.getClass().getSimpleName();
+    }
+    int fixedLength =
+        switch (type.getPrimitiveTypeName()) {
+          case FIXED_LEN_BYTE_ARRAY -> type.getTypeLength();
+          case INT96 -> 12;
+          default -> -1;
+        };
+    if (fixedLength >= 0 && binary(value).length() != fixedLength) {
+      return "expected " + fixedLength + " bytes, got " + binary(value).length();
+    }
+    return null;
+  }
+}

@@ -1,0 +1,117 @@
+package org.transformpipeline.parquet;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.parquet.schema.MessageType;
+import org.transformpipeline.pipeline.ProductRow;
+
+/**
+ * Writes the products file: message {@code product} with {@code product_smiles}, {@code parent_id},
+ * {@code parent_smiles}, {@code transform} (required strings), {@code site} (required int32), then
+ * every pass-through column of the input with its exact Parquet type. ZSTD, row groups capped at
+ * {@value StagedParquetWriter#DEFAULT_ROW_GROUP_SIZE} bytes by default.
+ *
+ * <p>The target path never holds a partial file: rows go to a temporary file in the same directory,
+ * published by {@link #commit()}; {@link #abort()}, or {@link #close()} without commit, deletes it.
+ * Not thread-safe: one thread (the pipeline's consumer) writes.
+ */
+public final class ProductWriter implements AutoCloseable {
+
+  /** Footer key: the input's SMILES column. */
+  public static final String SMILES_COLUMN_KEY = "transform-pipeline.input.smiles-column";
+
+  /** Footer key: the input's id column, or {@code <row number>} when it had none. */
+  public static final String ID_COLUMN_KEY = "transform-pipeline.input.id-column";
+
+  private final ProductWriteSupport rows;
+  private final StagedParquetWriter<ProductRow> file;
+
+  private ProductWriter(ProductWriteSupport rows, StagedParquetWriter<ProductRow> file) {
+    this.rows = rows;
+    this.file = file;
+  }
+
+  /** {@link #create(Path, InputSchema, boolean, long, Map)} with the default row-group size. */
+  public static ProductWriter create(Path target, InputSchema schema, boolean overwrite) {
+    return create(target, schema, overwrite, StagedParquetWriter.DEFAULT_ROW_GROUP_SIZE, Map.of());
+  }
+
+  /**
+   * Checks the target and the output schema and starts writing.
+   *
+   * @param target the products file to create on commit
+   * @param schema the input schema whose pass-through columns are copied
+   * @param overwrite whether an existing target may be replaced (on commit)
+   * @param rowGroupSize row-group size in bytes; the writer holds one row group in memory
+   * @param extraMetadata more footer key/values (e.g. the transforms used); the version and input
+   *     column keys written by this class take precedence
+   * @throws OutputException with a one-line message when the target exists (and not {@code
+   *     overwrite}), its directory is missing or not writable, or a pass-through column's name
+   *     clashes with a product column (ignoring case)
+   */
+  public static ProductWriter create(
+      Path target,
+      InputSchema schema,
+      boolean overwrite,
+      long rowGroupSize,
+      Map<String, String> extraMetadata) {
+    Objects.requireNonNull(schema, "schema");
+    Map<String, String> metadata = new LinkedHashMap<>(extraMetadata);
+    metadata.put(ParquetFiles.VERSION_KEY, ParquetFiles.toolVersion());
+    metadata.put(SMILES_COLUMN_KEY, schema.smilesColumn());
+    metadata.put(ID_COLUMN_KEY, schema.idColumn() == null ? "<row number>" : schema.idColumn());
+    ProductWriteSupport writeSupport = new ProductWriteSupport(schema, metadata);
+    return new ProductWriter(
+        writeSupport, StagedParquetWriter.create(target, overwrite, writeSupport, rowGroupSize));
+  }
+
+  /** The output schema {@link #create} would write for this input. */
+  public static MessageType outputSchema(InputSchema schema) {
+    return ProductWriteSupport.schema(schema);
+  }
+
+  /**
+   * Writes one row.
+   *
+   * @throws IllegalArgumentException when a required value is null or a pass-through value does not
+   *     fit its column; nothing of the row is written and the writer stays usable
+   * @throws OutputException when writing fails (then abort)
+   */
+  public void write(ProductRow row) {
+    rows.check(row); // before Parquet sees it: its writer refuses all rows after a failed one
+    file.write(row);
+  }
+
+  /** Rows written so far. */
+  public long rowsWritten() {
+    return file.rowsWritten();
+  }
+
+  /** The path the file is published to. */
+  public Path target() {
+    return file.target();
+  }
+
+  /** Finishes the file and moves it atomically to the target. */
+  public void commit() {
+    file.commit();
+  }
+
+  /** Discards the output (deletes the temporary file). No-op after commit. */
+  public void abort() {
+    file.abort();
+  }
+
+  /** Aborts unless committed. */
+  @Override
+  public void close() {
+    file.close();
+  }
+
+  /** The temporary file (for tests of the commit protocol). */
+  Path temporaryFile() {
+    return file.temporaryFile();
+  }
+}
