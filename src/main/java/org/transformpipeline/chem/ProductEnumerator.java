@@ -35,6 +35,9 @@ public final class ProductEnumerator {
   private final CanonicalSmiles canonical = new CanonicalSmiles();
   private final List<Compiled> transforms;
   private final EnumerationLimits limits;
+  private long parseNanos;
+  private long applyNanos;
+  private long keyNanos;
 
   /** A transform ready to apply, with the pattern of its reactant side to count capped sites. */
   private record Compiled(TransformDefinition definition, SmirksTransform smirks, String lhs) {}
@@ -58,18 +61,38 @@ public final class ProductEnumerator {
 
   /** Parses the SMILES and enumerates its products; never throws for a bad molecule. */
   public ParentOutcome enumerate(String smiles) {
+    long start = System.nanoTime();
     IAtomContainer parent;
     try {
       parent = parser.parseSmiles(smiles);
     } catch (InvalidSmilesException e) {
       return rejected(Rejection.Stage.PARSE, "invalid SMILES: " + firstLine(e.getMessage()));
+    } finally {
+      parseNanos += System.nanoTime() - start;
     }
     return enumerate(parent);
   }
 
   /** Enumerates the products of a parsed parent; the parent is prepared (aromaticity) in place. */
   public ParentOutcome enumerate(IAtomContainer parsed) {
-    long deadline = System.nanoTime() + limits.timePerParent().toNanos();
+    long start = System.nanoTime();
+    long keyBefore = keyNanos;
+    try {
+      return enumerate(parsed, start + limits.timePerParent().toNanos());
+    } finally {
+      applyNanos += System.nanoTime() - start - (keyNanos - keyBefore);
+    }
+  }
+
+  /**
+   * Time spent so far by this enumerator in each phase: parsing, matching and applying the
+   * transforms (with validation), and making canonical keys.
+   */
+  public ChemistryTimes times() {
+    return new ChemistryTimes(parseNanos, applyNanos, keyNanos);
+  }
+
+  private ParentOutcome enumerate(IAtomContainer parsed, long deadline) {
     IAtomContainer parent = withoutExplicitHydrogens(parsed);
     int heavy = parent.getAtomCount();
     if (heavy == 0) {
@@ -124,12 +147,15 @@ public final class ProductEnumerator {
           continue;
         }
         String key;
+        long keyStart = System.nanoTime();
         try {
           key = canonical.of(product);
         } catch (IllegalArgumentException e) {
           productRejections.add(
               new Rejection(Rejection.Stage.PRODUCT, firstLine(e.getMessage())));
           continue;
+        } finally {
+          keyNanos += System.nanoTime() - keyStart;
         }
         unique.putIfAbsent(key, new Product(key, t.definition().name(), site));
       }

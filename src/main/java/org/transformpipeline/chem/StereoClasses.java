@@ -112,19 +112,39 @@ final class StereoClasses {
    */
   private void refineConstitution() {
     int n = graph.length;
-    long[][] keys = new long[n][];
+    int bits = 32 - Integer.numberOfLeadingZeros(n + 1);
+    int maxDegree = 0;
+    for (int[] nbrs : graph) {
+      maxDegree = Math.max(maxDegree, nbrs.length);
+    }
+    boolean packable = bits * (maxDegree + 1) <= 63;
+    long[] packed = packable ? new long[n] : null;
+    long[][] keys = packable ? null : new long[n][];
+    int[] nbrClasses = new int[maxDegree];
     while (classCount < n) {
       for (int i = 0; i < n; i++) {
         int[] nbrs = graph[i];
-        long[] key = new long[nbrs.length + 1];
-        key[0] = classes[i];
         for (int k = 0; k < nbrs.length; k++) {
-          key[k + 1] = classes[nbrs[k]];
+          nbrClasses[k] = classes[nbrs[k]];
         }
-        Arrays.sort(key, 1, key.length);
-        keys[i] = key;
+        Arrays.sort(nbrClasses, 0, nbrs.length);
+        if (packable) {
+          // the class, then the sorted neighbour classes + 1, zero-padded: exact and order-keeping
+          long key = classes[i];
+          for (int k = 0; k < nbrs.length; k++) {
+            key = (key << bits) | (nbrClasses[k] + 1);
+          }
+          packed[i] = key << (bits * (maxDegree - nbrs.length));
+        } else {
+          long[] key = new long[nbrs.length + 1];
+          key[0] = classes[i];
+          for (int k = 0; k < nbrs.length; k++) {
+            key[k + 1] = nbrClasses[k];
+          }
+          keys[i] = key;
+        }
       }
-      int[] next = denseRanks(keys);
+      int[] next = packable ? denseRanks(packed) : denseRanks(keys);
       int nextCount = countClasses(next);
       classes = next;
       if (nextCount == classCount) {
@@ -256,8 +276,36 @@ final class StereoClasses {
     return out;
   }
 
+  /** Dense ranks (0-based) of the values; equal values share a rank. */
+  static int[] denseRanks(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int distinct = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        sorted[distinct++] = sorted[i];
+      }
+    }
+    int[] ranks = new int[values.length];
+    for (int i = 0; i < values.length; i++) {
+      ranks[i] = Arrays.binarySearch(sorted, 0, distinct, values[i]);
+    }
+    return ranks;
+  }
+
   /** Dense ranks of (a[i], b[i]) pairs ordered lexicographically. */
   static int[] rankPairs(long[] a, long[] b) {
+    boolean small = true;
+    for (int i = 0; i < a.length && small; i++) {
+      small = a[i] >= 0 && a[i] < (1L << 40) && b[i] >= 0 && b[i] < (1L << 20);
+    }
+    if (small) {
+      long[] packed = new long[a.length];
+      for (int i = 0; i < a.length; i++) {
+        packed[i] = (a[i] << 20) | b[i];
+      }
+      return denseRanks(packed);
+    }
     long[][] keys = new long[a.length][];
     for (int i = 0; i < a.length; i++) {
       keys[i] = new long[] {a[i], b[i]};
