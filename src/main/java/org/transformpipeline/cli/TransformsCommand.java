@@ -1,13 +1,28 @@
 package org.transformpipeline.cli;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.transformpipeline.chem.EnumerationLimits;
+import org.transformpipeline.chem.ParentOutcome;
+import org.transformpipeline.chem.Product;
+import org.transformpipeline.chem.ProductEnumerator;
+import org.transformpipeline.chem.Rejection;
 import org.transformpipeline.chem.TransformDefinition;
 import org.transformpipeline.chem.TransformLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -19,13 +34,13 @@ import picocli.CommandLine.Spec;
     name = "transforms",
     mixinStandardHelpOptions = true,
     description = "Show the transform library, or try it on a few molecules.",
-    subcommands = {TransformsCommand.ListTransforms.class},
+    subcommands = {TransformsCommand.ListTransforms.class, TransformsCommand.CheckTransforms.class},
     footerHeading = "%nExamples:%n",
     footer = {
       "  transform.jar transforms list",
       "  transform.jar transforms list --transforms my-transforms.yaml",
       "  transform.jar transforms check --input test-data/nci_first_5k.smi --limit 10",
-      "  transform.jar transforms check --input peptides.smi --only peptide_c_terminal_amidation"
+      "  transform.jar transforms check --input my.smi --only phenol_o_sulfation"
     })
 public final class TransformsCommand implements Runnable {
 
@@ -73,6 +88,121 @@ public final class TransformsCommand implements Runnable {
       int count = library.transforms().size();
       out.println(count + (count == 1 ? " transform" : " transforms") + " from " + library.source());
       out.flush();
+    }
+  }
+
+  /** {@code transforms check}: each of the first molecules of a SMILES file and its products. */
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Apply the transforms to the first molecules of a SMILES file and print each parent with"
+            + " its products (canonical SMILES, transform, site), or why it has none.",
+        "The library is validated before the input is read."
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  transform.jar transforms check --input test-data/nci_first_5k.smi",
+        "  transform.jar transforms check --input my.smi --limit 5 --only a_name,b_name",
+        "  transform.jar transforms check --input my.smi --transforms my-transforms.yaml"
+      })
+  static final class CheckTransforms implements Runnable {
+
+    @Spec CommandSpec spec;
+
+    @Mixin TransformLibraryOptions libraryOptions;
+
+    @Option(
+        names = "--input",
+        required = true,
+        paramLabel = "FILE",
+        description =
+            "SMILES file: one molecule a line, the SMILES then optionally whitespace and an id"
+                + " (.smi; .gz is decompressed).")
+    Path input;
+
+    @Option(
+        names = "--limit",
+        defaultValue = "20",
+        paramLabel = "N",
+        description = "How many molecules to try, from the top of the file. Default: ${DEFAULT-VALUE}.")
+    int limit;
+
+    @Override
+    public void run() {
+      if (limit < 1) {
+        throw new ParameterException(spec.commandLine(), "--limit must be at least 1, not " + limit);
+      }
+      TransformLibrary library = libraryOptions.library();
+      ProductEnumerator enumerator =
+          new ProductEnumerator(library.transforms(), EnumerationLimits.defaults());
+      PrintWriter out = spec.commandLine().getOut();
+      int nameWidth =
+          library.transforms().stream().mapToInt(t -> t.name().length()).max().orElse(0);
+      int parents = 0;
+      int derivatized = 0;
+      int products = 0;
+      int noSite = 0;
+      int rejected = 0;
+      try (BufferedReader reader = open(input)) {
+        int lineNumber = 0;
+        String line;
+        while (parents < limit && (line = reader.readLine()) != null) {
+          lineNumber++;
+          String[] fields = line.strip().split("\\s+", 2);
+          if (fields[0].isEmpty()) {
+            continue;
+          }
+          parents++;
+          String id = fields.length > 1 ? fields[1] : "line " + lineNumber;
+          out.println(parents + "  " + id + "  " + fields[0]);
+          ParentOutcome outcome = enumerator.enumerate(fields[0]);
+          if (outcome instanceof ParentOutcome.Derivatized d) {
+            derivatized++;
+            products += d.products().size();
+            for (Product p : d.products()) {
+              out.printf(
+                  "    %-" + nameWidth + "s  site %-3d  %s%n", p.transform(), p.site(), p.smiles());
+            }
+            for (Rejection r : d.productRejections()) {
+              out.println("    product rejected: " + r.reason());
+            }
+            if (d.capped() > 0) {
+              out.println("    capped: " + d.capped() + " sites not applied (per-parent limits)");
+            }
+          } else if (outcome instanceof ParentOutcome.NoSiteMatched) {
+            noSite++;
+            out.println("    no site matched");
+          } else if (outcome instanceof ParentOutcome.Rejected r) {
+            rejected++;
+            out.println("    rejected: " + r.rejection().category() + reasonDetail(r.rejection()));
+          }
+        }
+      } catch (NoSuchFileException e) {
+        throw UserException.failure(input + ": no such file", e);
+      } catch (IOException e) {
+        throw UserException.failure(input + ": cannot read: " + e.getMessage(), e);
+      }
+      out.println();
+      out.printf(
+          "%d molecules from %s, %d transforms from %s: %d with products (%d products),"
+              + " %d with no site, %d rejected%n",
+          parents, input, library.transforms().size(), library.source(), derivatized, products,
+          noSite, rejected);
+      out.flush();
+    }
+
+    private static String reasonDetail(Rejection rejection) {
+      int colon = rejection.reason().indexOf(':');
+      return colon < 0 ? "" : rejection.reason().substring(colon);
+    }
+
+    private static BufferedReader open(Path file) throws IOException {
+      InputStream in = Files.newInputStream(file);
+      if (file.getFileName() != null && file.getFileName().toString().endsWith(".gz")) {
+        in = new GZIPInputStream(in);
+      }
+      return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
   }
 

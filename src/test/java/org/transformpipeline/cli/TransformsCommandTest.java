@@ -102,4 +102,71 @@ class TransformsCommandTest {
     assertEquals(2, run.exit());
     assertTrue(run.err().startsWith("error: missing subcommand: 'list' or 'check'"), run.err());
   }
+
+  @Test
+  void checkPrintsEachParentWithItsProductsOrWhyNot() throws IOException {
+    Path input = dir.resolve("mols.smi");
+    Files.writeString(
+        input,
+        "Oc1ccc(O)cc1 hydroquinone\n\nCCCC butane\nC1CC( broken\nNCCN\nOc1ccccc1 phenol\n");
+    Run run =
+        run("transforms", "check", "--input", input.toString(), "--limit", "4",
+            "--only", "phenol_o_methylation,amine_n_acetylation");
+    assertEquals(0, run.exit(), run.err());
+    List<String> lines = run.out().lines().toList();
+    assertEquals(
+        List.of(
+            "1  hydroquinone  Oc1ccc(O)cc1",
+            "    phenol_o_methylation  site 0    " + new org.transformpipeline.chem.CanonicalSmiles().of("COc1ccc(O)cc1"),
+            "2  butane  CCCC",
+            "    no site matched",
+            "3  broken  C1CC("),
+        lines.subList(0, 5));
+    assertTrue(lines.get(5).startsWith("    rejected: parse: invalid SMILES"), lines.get(5));
+    assertEquals(
+        "4  line 5  NCCN", lines.get(6));
+    assertTrue(lines.get(7).startsWith("    amine_n_acetylation   site 0    "), lines.get(7));
+    assertEquals(8, lines.size() - 2, run.out());
+    assertEquals(
+        "4 molecules from " + input + ", 2 transforms from built-in: 2 with products (2 products),"
+            + " 1 with no site, 1 rejected",
+        lines.get(lines.size() - 1));
+  }
+
+  @Test
+  void checkValidatesTheLibraryBeforeReadingTheInput() throws IOException {
+    Path library = dir.resolve("x.yaml");
+    Files.writeString(library, "transforms:\n  - name: bad_one\n    smirks: '[c:1][OH:2]'\n");
+    Run run =
+        run("transforms", "check", "--input", dir.resolve("missing.smi").toString(),
+            "--transforms", library.toString());
+    assertEquals(2, run.exit());
+    assertTrue(
+        run.err().startsWith("error: " + library + ": transform 'bad_one': missing '>>'"), run.err());
+  }
+
+  @Test
+  void checkWithAMissingInputFails() {
+    Path input = dir.resolve("missing.smi");
+    Run run = run("transforms", "check", "--input", input.toString());
+    assertEquals(1, run.exit());
+    assertEquals("error: " + input + ": no such file", run.err().strip());
+  }
+
+  @Test
+  void checkRefusesAZeroLimit() {
+    Run run = run("transforms", "check", "--input", "x.smi", "--limit", "0");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().startsWith("error: --limit must be at least 1, not 0"), run.err());
+  }
+
+  @Test
+  void checkHelpShowsExamplesAndTheDefaultLimit() {
+    Run run = run("transforms", "check", "--help");
+    assertEquals(0, run.exit());
+    assertTrue(run.out().contains("Default: 20."), run.out());
+    assertTrue(run.out().contains("--transforms=FILE"), run.out());
+    assertTrue(run.out().contains("--only=NAME"), run.out());
+    assertTrue(run.out().contains("transform.jar transforms check --input"), run.out());
+  }
 }
