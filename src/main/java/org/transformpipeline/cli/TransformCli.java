@@ -13,7 +13,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = TransformCli.Version.class,
     description = "Apply SMIRKS transforms to molecule libraries stored as Parquet.",
-    subcommands = {CommandLine.HelpCommand.class, ConvertCommand.class, TransformsCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      ConvertCommand.class,
+      ApplyCommand.class,
+      TransformsCommand.class
+    })
 public final class TransformCli {
 
   /** Exit code of a run that failed (input, output or internal error). */

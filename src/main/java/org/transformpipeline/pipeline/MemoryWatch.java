@@ -1,0 +1,103 @@
+package org.transformpipeline.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Warns when memory runs short: once each time the heap's used/max fraction rises above 85%, and
+ * once each time the system's available memory ({@code MemAvailable} in {@code /proc/meminfo})
+ * falls below 10% of its total. A warning is given again only after the level has gone back
+ * across its threshold.
+ *
+ * <p>Not thread-safe: called by the consumer thread.
+ */
+public final class MemoryWatch {
+
+  /** Heap used/max above which a warning is given. */
+  public static final double HEAP_WARN_FRACTION = 0.85;
+
+  /** System MemAvailable/MemTotal below which a warning is given. */
+  public static final double SYSTEM_WARN_FRACTION = 0.10;
+
+  private static final Path MEMINFO = Path.of("/proc/meminfo");
+
+  private final DoubleSupplier heapUsedFraction;
+  private final DoubleSupplier systemAvailableFraction;
+  private boolean heapHigh;
+  private boolean systemLow;
+
+  /**
+   * @param heapUsedFraction heap used / max heap, in [0, 1]
+   * @param systemAvailableFraction available / total system memory, or NaN if unknown
+   */
+  public MemoryWatch(DoubleSupplier heapUsedFraction, DoubleSupplier systemAvailableFraction) {
+    this.heapUsedFraction = heapUsedFraction;
+    this.systemAvailableFraction = systemAvailableFraction;
+  }
+
+  /** Watches this JVM's heap and, on Linux, the system's available memory. */
+  public static MemoryWatch ofThisMachine() {
+    Runtime runtime = Runtime.getRuntime();
+    return new MemoryWatch(
+        () -> (double) (runtime.totalMemory() - runtime.freeMemory()) / runtime.maxMemory(),
+        MemoryWatch::systemAvailableFraction);
+  }
+
+  /** The warnings due now (usually none). */
+  public List<String> check() {
+    List<String> warnings = new ArrayList<>();
+    double heap = heapUsedFraction.getAsDouble();
+    if (heap > HEAP_WARN_FRACTION && !heapHigh) {
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "heap use is %.0f%% of the maximum heap (above %.0f%%): lower --max-in-flight or"
+                  + " --batch-size, or raise -Xmx",
+              heap * 100,
+              HEAP_WARN_FRACTION * 100));
+    }
+    heapHigh = heap > HEAP_WARN_FRACTION;
+    double available = systemAvailableFraction.getAsDouble();
+    boolean low = !Double.isNaN(available) && available < SYSTEM_WARN_FRACTION;
+    if (low && !systemLow) {
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "system available memory is %.1f%% of the total (below %.0f%%): the machine may"
+                  + " start swapping; lower -Xmx or stop other programs",
+              available * 100,
+              SYSTEM_WARN_FRACTION * 100));
+    }
+    systemLow = low;
+    return warnings;
+  }
+
+  /** MemAvailable / MemTotal from /proc/meminfo, or NaN where that file is missing or odd. */
+  static double systemAvailableFraction() {
+    try {
+      return parseMeminfo(Files.readAllLines(MEMINFO));
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** MemAvailable / MemTotal from the lines of a meminfo file, or NaN if either is absent. */
+  static double parseMeminfo(List<String> lines) {
+    double total = Double.NaN;
+    double available = Double.NaN;
+    for (String line : lines) {
+      String[] parts = line.trim().split("\\s+");
+      if (parts.length >= 2 && parts[0].equals("MemTotal:")) {
+        total = Double.parseDouble(parts[1]);
+      } else if (parts.length >= 2 && parts[0].equals("MemAvailable:")) {
+        available = Double.parseDouble(parts[1]);
+      }
+    }
+    return total > 0 ? available / total : Double.NaN;
+  }
+}

@@ -1,0 +1,174 @@
+package org.transformpipeline.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a run did, printed at the end and written as {@code <output>.summary.json}.
+ *
+ * <p>The counts add up (see {@link #identityViolations()}): every row read ends in exactly one
+ * of with-products, no-site or rejected; every valid product generated is either an in-batch
+ * duplicate, a cross-batch duplicate or written.
+ *
+ * @param input the input file
+ * @param output the output file
+ * @param settings the options the run used
+ * @param rows what became of the input rows
+ * @param products what became of the products
+ * @param transforms per transform name: products generated and written
+ * @param dedup the cross-batch deduplicator's mode, memory and expected false drops
+ * @param performance timings, in-flight and memory
+ * @param rejectedExamples the first few rejected rows, to find them in the input
+ */
+public record RunSummary(
+    String input,
+    String output,
+    Settings settings,
+    RowCounts rows,
+    ProductCounts products,
+    Map<String, TransformCounts> transforms,
+    DedupStats dedup,
+    Performance performance,
+    List<RowRejection> rejectedExamples) {
+
+  /** The options that shape a run, as given (after defaults). */
+  public record Settings(
+      int workers,
+      int maxInFlight,
+      int batchSize,
+      String dedup,
+      long expectedProducts,
+      double bloomFpp,
+      int maxProductsPerParent,
+      List<String> transforms) {}
+
+  /**
+   * @param read rows read from the input
+   * @param parsed rows whose SMILES parsed: all but those rejected at stage input, parse or
+   *     internal
+   * @param rejected rows rejected at any stage
+   * @param rejectedByCategory rejected rows by {@code Rejection.category()}
+   * @param noSite rows that matched no transform
+   * @param withProducts rows where at least one transform matched
+   */
+  public record RowCounts(
+      long read,
+      long parsed,
+      long rejected,
+      Map<String, Long> rejectedByCategory,
+      long noSite,
+      long withProducts) {}
+
+  /**
+   * @param generated valid products made, before dedup
+   * @param rejected products that failed validation (not in {@code generated})
+   * @param rejectedByCategory those by {@code Rejection.category()}
+   * @param capped products not made because of the per-parent cap (not in {@code generated})
+   * @param inBatchDuplicates products an earlier row of the same batch had made
+   * @param crossBatchDuplicates products an earlier batch had made (or a Bloom false drop)
+   * @param written rows in the output file
+   */
+  public record ProductCounts(
+      long generated,
+      long rejected,
+      Map<String, Long> rejectedByCategory,
+      long capped,
+      long inBatchDuplicates,
+      long crossBatchDuplicates,
+      long written) {}
+
+  /** Products of one transform: made (before dedup) and written. */
+  public record TransformCounts(long generated, long written) {}
+
+  /**
+   * @param mode bloom, exact or none
+   * @param description the structure's own description (sizing, stages)
+   * @param memoryBytes bytes held by its arrays
+   * @param expectedFalseDrops expected number of new products wrongly dropped (bloom only)
+   */
+  public record DedupStats(
+      String mode, String description, long memoryBytes, double expectedFalseDrops) {}
+
+  /**
+   * @param elapsedSeconds wall time of the pipeline, from first read to commit
+   * @param rowsPerSecond rows read / elapsed
+   * @param maxInFlightObserved most batches submitted but not yet written at any time
+   * @param consumerBusySeconds time the consumer spent deduplicating, writing and reporting
+   * @param consumerWaitSeconds time the consumer spent waiting for the next result
+   * @param workerSeconds time summed over workers spent on batches
+   * @param peakHeapUsedBytes highest heap use sampled by the consumer after each batch
+   * @param peakHeapPoolBytes sum of the heap memory pools' peak usage (JMX), which also sees
+   *     peaks between samples
+   * @param heapMaxBytes the JVM's maximum heap (-Xmx)
+   */
+  public record Performance(
+      double elapsedSeconds,
+      double rowsPerSecond,
+      int maxInFlightObserved,
+      double consumerBusySeconds,
+      double consumerWaitSeconds,
+      double workerSeconds,
+      long peakHeapUsedBytes,
+      long peakHeapPoolBytes,
+      long heapMaxBytes) {}
+
+  /** This run's counts under the given input, output and settings. */
+  public static RunSummary of(String input, String output, Settings settings, RunTotals totals) {
+    return new RunSummary(
+        input,
+        output,
+        settings,
+        totals.rows(),
+        totals.products(),
+        totals.transforms(),
+        totals.dedup(),
+        totals.performance(),
+        totals.rejectedExamples());
+  }
+
+  /**
+   * The count identities that do not hold, as readable lines; empty when the counts add up. Used
+   * by the tests and checked at the end of every run.
+   */
+  public List<String> identityViolations() {
+    List<String> violations = new ArrayList<>();
+    check(
+        violations,
+        "rows read = rows with products + rows with no site + rows rejected",
+        rows.read(),
+        rows.withProducts() + rows.noSite() + rows.rejected());
+    check(
+        violations,
+        "rows rejected = sum of rows rejected by category",
+        rows.rejected(),
+        rows.rejectedByCategory().values().stream().mapToLong(Long::longValue).sum());
+    check(
+        violations,
+        "products generated = in-batch duplicates + cross-batch duplicates + products written",
+        products.generated(),
+        products.inBatchDuplicates() + products.crossBatchDuplicates() + products.written());
+    check(
+        violations,
+        "products rejected = sum of products rejected by category",
+        products.rejected(),
+        products.rejectedByCategory().values().stream().mapToLong(Long::longValue).sum());
+    check(
+        violations,
+        "products generated = sum over transforms of generated",
+        products.generated(),
+        transforms.values().stream().mapToLong(TransformCounts::generated).sum());
+    check(
+        violations,
+        "products written = sum over transforms of written",
+        products.written(),
+        transforms.values().stream().mapToLong(TransformCounts::written).sum());
+    return violations;
+  }
+
+  private static void check(List<String> violations, String identity, long left, long right) {
+    if (left != right) {
+      violations.add(identity + ": " + left + " != " + right);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package org.transformpipeline.pipeline.dedup;
+
+import com.google.common.hash.BloomFilter;
+import com.google.common.hash.Funnel;
+import com.google.common.hash.PrimitiveSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code --dedup bloom}: a scalable Bloom filter (Almeida et al. 2007) made of Guava {@link
+ * BloomFilter}s over the two longs of a 128-bit product key.
+ *
+ * <p><b>Growth.</b> Stage {@code i} (from 0) is sized for {@code expected x 2^i} insertions at a
+ * false-positive rate of {@code fpp x 0.5^(i+1)}. When a stage has taken its expected number of
+ * insertions, a new stage is added; lookups check every stage, inserts go to the newest. The
+ * chance that a new key is wrongly found in any stage is at most the sum of the stages' rates,
+ * {@code fpp x (1/2 + 1/4 + ...) < fpp}, however far the estimate is exceeded. The price of
+ * under-estimating is memory (each stage has twice the capacity and one more bit per key than the
+ * last) and a little time (one more lookup per stage).
+ *
+ * <p><b>Memory</b> is the sum of the stages' bit arrays, {@code ceil(-n ln p / ln²2 / 64) x 8}
+ * bytes for a stage of {@code n} keys at rate {@code p}: the size Guava allocates. At the
+ * defaults (50 M keys, 1e-6) the first stage (5e-7) is ~188 MB, about 30 bits per key.
+ *
+ * <p><b>Expected false drops.</b> Each new key is looked up before it is inserted; the
+ * probability that this lookup wrongly says "seen" is at most the sum over stages of {@link
+ * BloomFilter#expectedFpp()} (the fraction of set bits to the power of the hash count) at that
+ * moment. {@link #expectedFalseDrops()} adds this probability up over every insert, so it is the
+ * expected number of new products dropped so far (to within the keys that were themselves dropped,
+ * which are not counted as inserts: a second-order error of order fpp²). It is an estimate from
+ * the filter's actual fill, typically well below {@code inserts x fpp} because a stage only
+ * reaches its target rate when full.
+ *
+ * <p>Not thread-safe: owned by the consumer thread (Guava's filter is, but the stage list and
+ * counters here are not).
+ */
+public final class ScalableBloomDeduplicator implements Deduplicator {
+
+  private final long initialExpected;
+  private final double fpp;
+  private final List<Stage> stages = new ArrayList<>();
+  /** Sum of expectedFpp() of the full stages, fixed once a stage is full. */
+  private double closedStagesFpp;
+  private double expectedFalseDrops;
+  private long inserts;
+  private long currentStageInserts;
+
+  private record Stage(BloomFilter<Key128> filter, long capacity, double fpp, long bytes) {}
+
+  /** A 128-bit key; the funnel feeds both longs to the filter's hash. */
+  record Key128(long hi, long lo) {}
+
+  private enum Key128Funnel implements Funnel<Key128> {
+    INSTANCE;
+
+    @Override
+    public void funnel(Key128 key, PrimitiveSink into) {
+      into.putLong(key.hi()).putLong(key.lo());
+    }
+  }
+
+  /**
+   * @param expectedInsertions unique keys expected (the first stage's capacity), at least 1
+   * @param fpp target false-positive rate of the whole filter, in (0, 1)
+   */
+  public ScalableBloomDeduplicator(long expectedInsertions, double fpp) {
+    if (expectedInsertions < 1) {
+      throw new IllegalArgumentException("expected insertions must be >= 1, got " + expectedInsertions);
+    }
+    if (!(fpp > 0 && fpp < 1)) {
+      throw new IllegalArgumentException("fpp must be in (0, 1), got " + fpp);
+    }
+    this.initialExpected = expectedInsertions;
+    this.fpp = fpp;
+    addStage();
+  }
+
+  private void addStage() {
+    int i = stages.size();
+    long capacity = initialExpected;
+    for (int doubling = 0; doubling < i && capacity <= Long.MAX_VALUE / 2; doubling++) {
+      capacity *= 2;
+    }
+    double stageFpp = fpp * Math.pow(0.5, i + 1);
+    BloomFilter<Key128> filter = BloomFilter.create(Key128Funnel.INSTANCE, capacity, stageFpp);
+    stages.add(new Stage(filter, capacity, stageFpp, bitArrayBytes(capacity, stageFpp)));
+  }
+
+  /** Bytes of the bit array Guava allocates for {@code n} keys at rate {@code p}. */
+  static long bitArrayBytes(long n, double p) {
+    long bits = (long) (-n * Math.log(p) / (Math.log(2) * Math.log(2)));
+    return ((bits + 63) / 64) * 8;
+  }
+
+  @Override
+  public boolean addIfAbsent(long hi, long lo) {
+    Key128 key = new Key128(hi, lo);
+    for (int i = stages.size() - 1; i >= 0; i--) {
+      if (stages.get(i).filter().mightContain(key)) {
+        return false;
+      }
+    }
+    Stage current = stages.get(stages.size() - 1);
+    expectedFalseDrops += closedStagesFpp + current.filter().expectedFpp();
+    current.filter().put(key);
+    inserts++;
+    currentStageInserts++;
+    if (currentStageInserts >= current.capacity()) {
+      currentStageInserts = 0;
+      closedStagesFpp += current.filter().expectedFpp();
+      addStage();
+    }
+    return true;
+  }
+
+  /** Number of stages (filters) so far: 1 until the first estimate is exceeded. */
+  public int stageCount() {
+    return stages.size();
+  }
+
+  /** Keys inserted (looked up and found new). */
+  public long inserts() {
+    return inserts;
+  }
+
+  /** Upper bound of the rate at which a new key is wrongly found: the sum of the stage targets. */
+  public double falsePositiveBound() {
+    return stages.stream().mapToDouble(Stage::fpp).sum();
+  }
+
+  @Override
+  public String mode() {
+    return DedupMode.BLOOM.optionValue();
+  }
+
+  @Override
+  public String describe() {
+    return String.format(
+        Locale.ROOT,
+        "bloom (scalable: %d stage(s), first for %d keys, target fpp %.3g, %d keys inserted)",
+        stages.size(),
+        initialExpected,
+        fpp,
+        inserts);
+  }
+
+  @Override
+  public long memoryBytes() {
+    return stages.stream().mapToLong(Stage::bytes).sum();
+  }
+
+  @Override
+  public double expectedFalseDrops() {
+    return expectedFalseDrops;
+  }
+}

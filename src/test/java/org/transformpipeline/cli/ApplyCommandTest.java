@@ -1,0 +1,174 @@
+package org.transformpipeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.transformpipeline.pipeline.RunSummary;
+import org.transformpipeline.pipeline.SummaryReport;
+
+class ApplyCommandTest {
+
+  @TempDir static Path dir;
+  static Path library;
+
+  /** The output of a run: exit code, stdout, stderr. */
+  record Run(int exit, String out, String err) {}
+
+  static Run apply(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    List<String> all = new ArrayList<>(List.of("apply"));
+    all.addAll(List.of(args));
+    int exit = TransformCli.run(all.toArray(new String[0]), new PrintWriter(out), new PrintWriter(err));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @BeforeAll
+  static void library() throws Exception {
+    library = Libraries.smiToParquet(Libraries.NCI_5K, 400, dir.resolve("nci400.parquet"));
+  }
+
+  private static List<String> outputRows(Path output) throws Exception {
+    return Libraries.query(
+        "SELECT product_smiles, parent_id, transform, site FROM '" + output + "'");
+  }
+
+  @Test
+  void writesProductsWithThePassThroughColumnsUnchangedAndASummary() throws Exception {
+    Path output = dir.resolve("products.parquet");
+    Run run = apply("--input", library.toString(), "--output", output.toString(), "--quiet",
+        "--workers", "2", "--batch-size", "50");
+
+    assertEquals(0, run.exit(), run.err());
+    RunSummary summary = SummaryReport.readJson(dir.resolve("products.parquet.summary.json"));
+    assertEquals(List.of(), summary.identityViolations());
+    assertEquals(400, summary.rows().read());
+    assertTrue(summary.products().written() > 50, "" + summary.products().written());
+    assertEquals(
+        List.of(String.valueOf(summary.products().written())),
+        Libraries.query("SELECT count(*) FROM '" + output + "'"));
+    assertTrue(run.out().contains("Rows read                    400"), run.out());
+    // every product row carries its parent's columns with their types and nulls
+    assertEquals(
+        List.of(),
+        Libraries.query(
+            "SELECT o.parent_id FROM '" + output + "' o JOIN '" + library + "' i"
+                + " ON o.parent_id = i.id WHERE o.parent_smiles IS DISTINCT FROM i.smiles"
+                + " OR o.heavy IS DISTINCT FROM i.heavy OR o.score IS DISTINCT FROM i.score"
+                + " OR o.even IS DISTINCT FROM i.even OR o.big IS DISTINCT FROM i.big"
+                + " OR o.note IS DISTINCT FROM i.note"));
+    assertEquals(
+        Libraries.query("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '" + library
+            + "') WHERE column_name NOT IN ('smiles', 'id')"),
+        Libraries.query("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '" + output
+            + "') WHERE column_name IN ('heavy', 'score', 'even', 'big', 'note')"));
+    assertEquals(
+        List.of("true"),
+        Libraries.query("SELECT count(*) FILTER (WHERE score IS NULL) > 0"
+            + " AND count(*) FILTER (WHERE note IS NULL) > 0 FROM '" + output + "'"));
+  }
+
+  @Test
+  void givesTheSameOutputWhateverTheWorkersBatchSizeAndInFlightLimit() throws Exception {
+    List<String> reference = null;
+    int n = 0;
+    for (String workers : new String[] {"1", "2"}) {
+      for (String batch : new String[] {"1", "7", "1000"}) {
+        for (String inFlight : new String[] {"1", "8"}) {
+          Path output = dir.resolve("inv" + n++ + ".parquet");
+          Run run = apply("--input", library.toString(), "--output", output.toString(), "--quiet",
+              "--workers", workers, "--batch-size", batch, "--max-in-flight", inFlight);
+          assertEquals(0, run.exit(), run.err());
+          List<String> rows = outputRows(output);
+          if (reference == null) {
+            reference = rows;
+            assertTrue(reference.size() > 50);
+          } else {
+            assertEquals(reference, rows, "workers " + workers + ", batch " + batch + ", in flight " + inFlight);
+          }
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--max-in-flight | 0 | --max-in-flight must be >= 1, got 0",
+        "--workers | 0 | --workers must be >= 1, got 0",
+        "--batch-size | -5 | --batch-size must be >= 1, got -5",
+        "--expected-products | 0 | --expected-products must be >= 1, got 0",
+        "--bloom-fpp | 1.5 | --bloom-fpp must be > 0 and < 1, got 1.5",
+        "--max-products-per-parent | 0 | --max-products-per-parent must be >= 1, got 0",
+        "--progress-every | 0 | --progress-every must be >= 1, got 0",
+        "--dedup | fuzzy | --dedup must be one of bloom, exact, none, got fuzzy",
+        "--only | no_such_transform | no_such_transform",
+      })
+  void aBadOptionIsAUsageErrorWithOneLine(String option, String value, String message) {
+    Path output = dir.resolve("never.parquet");
+    Run run = apply("--input", library.toString(), "--output", output.toString(), option, value);
+
+    assertEquals(2, run.exit(), run.err());
+    assertTrue(run.err().contains(message), run.err());
+    assertEquals(1, run.err().lines().count(), run.err());
+    assertFalse(Files.exists(output));
+  }
+
+  @Test
+  void bloomFppWithAnotherDedupModeIsAUsageError() {
+    Run run = apply("--input", library.toString(), "--output", dir.resolve("x.parquet").toString(),
+        "--dedup", "exact", "--bloom-fpp", "0.01");
+    assertEquals(2, run.exit());
+    assertEquals("error: --bloom-fpp applies only to --dedup bloom, got --dedup exact\n", run.err());
+  }
+
+  @Test
+  void anUnreadableInputFailsWithExitOneAndNoOutput() throws Exception {
+    Path notParquet = Files.writeString(dir.resolve("lib.parquet.txt"), "smiles,id\nCCO,1\n");
+    Path output = dir.resolve("fail.parquet");
+    Run run = apply("--input", notParquet.toString(), "--output", output.toString());
+
+    assertEquals(1, run.exit());
+    assertTrue(run.err().startsWith("error: " + notParquet), run.err());
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(), files.filter(f -> f.getFileName().toString().contains("fail")).toList());
+    }
+  }
+
+  @Test
+  void anExistingOutputIsKeptWithoutOverwrite() throws Exception {
+    Path output = Files.writeString(dir.resolve("exists.parquet"), "keep me");
+    Run run = apply("--input", library.toString(), "--output", output.toString(), "--quiet");
+
+    assertEquals(1, run.exit(), run.err());
+    assertEquals("keep me", Files.readString(output));
+  }
+
+  @Test
+  void helpListsEveryOptionWithItsDefault() {
+    Run run = apply("--help");
+    assertEquals(0, run.exit());
+    for (String expected : List.of("--input", "--output", "--overwrite", "--smiles-column",
+        "Default: smiles", "--id-column", "--batch-size", "Default: 10000", "--workers",
+        "--max-in-flight", "Default: 2 x --workers", "--dedup", "Default: bloom",
+        "--expected-products", "Default: 50000000", "--bloom-fpp", "Default: 1e-6",
+        "--transforms", "--only", "--max-products-per-parent", "Default: 1000",
+        "--progress-every", "--quiet", "--verbose", "Examples:", "Exit codes")) {
+      assertTrue(run.out().contains(expected), expected + " in\n" + run.out());
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package org.transformpipeline.cli;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Test libraries made with DuckDB (an independent Parquet writer and reader): a slice of a SMILES
+ * file with typed pass-through columns, and reading an output file back.
+ */
+final class Libraries {
+
+  static final Path NCI_5K = Path.of("test-data/nci_first_5k.smi");
+
+  private Libraries() {}
+
+  /**
+   * Writes the first {@code limit} rows of a {@code SMILES<TAB>id} file as Parquet with columns
+   * smiles, id, and pass-through columns of several types with nulls: heavy (INTEGER, length of
+   * the SMILES), score (DOUBLE, null when id % 3 = 0), even (BOOLEAN), big (BIGINT), note
+   * (VARCHAR, null when id % 5 = 0).
+   */
+  static Path smiToParquet(Path smi, int limit, Path parquet) throws SQLException {
+    String sql =
+        "COPY (SELECT smiles, id, length(smiles)::INTEGER AS heavy,"
+            + " CASE WHEN id::INTEGER % 3 = 0 THEN NULL ELSE id::DOUBLE / 7 END AS score,"
+            + " id::INTEGER % 2 = 0 AS even, id::BIGINT * 10000000000 AS big,"
+            + " CASE WHEN id::INTEGER % 5 = 0 THEN NULL ELSE 'n' || id END AS note"
+            + " FROM read_csv('" + smi + "', delim='\\t', header=false, quote='', escape='',"
+            + " columns={'smiles': 'VARCHAR', 'id': 'VARCHAR'}) LIMIT " + limit + ")"
+            + " TO '" + parquet + "' (FORMAT parquet)";
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+    return parquet;
+  }
+
+  /** The rows of a query over DuckDB, each row's values joined with " | " (null as NULL). */
+  static List<String> query(String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      ResultSetMetaData meta = rs.getMetaData();
+      while (rs.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          if (i > 1) {
+            row.append(" | ");
+          }
+          Object value = rs.getObject(i);
+          row.append(value == null ? "NULL" : value.toString());
+        }
+        rows.add(row.toString());
+      }
+    }
+    return rows;
+  }
+}
