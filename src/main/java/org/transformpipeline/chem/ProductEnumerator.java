@@ -39,8 +39,8 @@ public final class ProductEnumerator {
   private long applyNanos;
   private long keyNanos;
 
-  /** A transform ready to apply, with the pattern of its reactant side to count capped sites. */
-  private record Compiled(TransformDefinition definition, SmirksTransform smirks, String lhs) {}
+  /** A transform ready to apply. */
+  private record Compiled(TransformDefinition definition, SmirksTransform smirks) {}
 
   /**
    * @param transforms the transforms to apply, in output order (already validated by the library)
@@ -53,8 +53,7 @@ public final class ProductEnumerator {
       SmirksTransform smirks = Smirks.compile(t.smirks());
       // aromaticity and rings are perceived once per parent, not once per transform
       smirks.setPrepare(false);
-      int arrow = t.smirks().indexOf('>');
-      compiled.add(new Compiled(t, smirks, arrow < 0 ? null : t.smirks().substring(0, arrow)));
+      compiled.add(new Compiled(t, smirks));
     }
     this.transforms = List.copyOf(compiled);
   }
@@ -167,13 +166,17 @@ public final class ProductEnumerator {
     return new ParentOutcome.Derivatized(products, productRejections, capped);
   }
 
-  /** The number of unique sites of a transform, counted without applying it. */
+  /**
+   * The number of sites of a transform on the parent, counted by applying it: the reactant side may
+   * hold explicit hydrogens that a plain SMARTS match of it would not find. Only called when a cap
+   * is reached.
+   */
   private static int countSites(Compiled t, IAtomContainer parent) {
-    if (t.lhs() == null) {
-      return 0;
+    int sites = 0;
+    for (IAtomContainer ignored : t.smirks().apply(parent, Transform.Mode.Unique, 0)) {
+      sites++;
     }
-    SmartsPattern pattern = SmartsPattern.create(t.lhs()).setPrepare(false);
-    return pattern.matchAll(parent).uniqueAtoms().count();
+    return sites;
   }
 
   /**

@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code convert}: a SMILES text file to a Parquet library ({@code smiles} required string,
- * {@code id} optional string) that {@code apply} reads. Streams line by line. A line without an id
- * gets a null id (the reader then uses the row number). Not thread-safe; one run per instance.
+ * {@code convert}: a SMILES text file to a Parquet library ({@code smiles} required string, {@code
+ * id} optional string) that {@code apply} reads. Streams line by line. A line without an id gets a
+ * null id (the reader then uses the row number). Not thread-safe; one run per instance.
  */
 @Command(
     name = "convert",

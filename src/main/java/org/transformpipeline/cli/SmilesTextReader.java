@@ -17,10 +17,10 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads molecules from a SMILES text file one line at a time (bounded memory): a {@code .smi}
- * file, or a CSV/TSV file with a header row. Gzipped files are recognised by their content. Blank
- * lines and lines starting with {@code #} are skipped; a line without a SMILES is returned with a
- * null SMILES so the caller can report it. Not thread-safe.
+ * Reads molecules from a SMILES text file one line at a time (bounded memory): a {@code .smi} file,
+ * or a CSV/TSV file with a header row. Gzipped files are recognised by their content. Blank lines
+ * and lines starting with {@code #} are skipped; a line without a SMILES is returned with a null
+ * SMILES so the caller can report it. Not thread-safe.
  */
 final class SmilesTextReader implements Closeable {
 
@@ -42,7 +42,11 @@ final class SmilesTextReader implements Closeable {
   private boolean contentSeen;
 
   private SmilesTextReader(
-      Path file, TextFormat format, BufferedReader reader, int smilesIndex, int idIndex,
+      Path file,
+      TextFormat format,
+      BufferedReader reader,
+      int smilesIndex,
+      int idIndex,
       long lineNumber) {
     this.file = file;
     this.format = format;
@@ -92,8 +96,12 @@ final class SmilesTextReader implements Closeable {
       int smiles = column(columns, smilesColumn);
       if (smiles < 0) {
         throw UserException.failure(
-            file + ": no SMILES column '" + smilesColumn + "' in the header (columns: "
-                + String.join(", ", columns) + "); use --smiles-column",
+            file
+                + ": no SMILES column '"
+                + smilesColumn
+                + "' in the header (columns: "
+                + String.join(", ", columns)
+                + "); use --smiles-column",
             null);
       }
       int id = column(columns, "id");
@@ -271,8 +279,7 @@ final class SmilesTextReader implements Closeable {
   private static UserException readError(Path file, long line, Exception e) {
     String what =
         e instanceof CharacterCodingException ? "not UTF-8 text" : oneLine(e.getMessage(), e);
-    return UserException.failure(
-        file + (line > 0 ? ":" + line : "") + ": cannot read: " + what, e);
+    return UserException.failure(file + (line > 0 ? ":" + line : "") + ": cannot read: " + what, e);
   }
 
   private static String oneLine(String message, Exception e) {

@@ -40,10 +40,11 @@ enum TextFormat {
       case "smi", "smiles", "ism" -> SMI;
       case "csv" -> CSV;
       case "tsv" -> TSV;
-      default -> throw UserException.usage(
-          "cannot tell the format of "
-              + file
-              + " from its extension (.smi, .csv, .tsv, optionally .gz); use --format");
+      default ->
+          throw UserException.usage(
+              "cannot tell the format of "
+                  + file
+                  + " from its extension (.smi, .csv, .tsv, optionally .gz); use --format");
     };
   }
 

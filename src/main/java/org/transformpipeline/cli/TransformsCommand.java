@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
       "  transform.jar transforms list",
       "  transform.jar transforms list --transforms my-transforms.yaml",
       "  transform.jar transforms check --input test-data/nci_first_5k.smi --limit 10",
-      "  transform.jar transforms check --input peptides.smi --only phenol_o_sulfation"
+      "  transform.jar transforms check --input my.smi --only phenol_o_sulfation"
     })
 public final class TransformsCommand implements Runnable {
 

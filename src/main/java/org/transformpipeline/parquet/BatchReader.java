@@ -16,9 +16,9 @@ import org.transformpipeline.pipeline.InputRow;
 import org.transformpipeline.pipeline.RowBatch;
 
 /**
- * Reads an input library in batches of consecutive rows, never more than one row group's pages
- * and one batch in memory. Batches are numbered from 0; row numbers are 0-based over the whole
- * file. Not thread-safe: one thread (the pipeline's producer) calls {@link #next()}.
+ * Reads an input library in batches of consecutive rows, never more than one row group's pages and
+ * one batch in memory. Batches are numbered from 0; row numbers are 0-based over the whole file.
+ * Not thread-safe: one thread (the pipeline's producer) calls {@link #next()}.
  */
 public final class BatchReader implements AutoCloseable {
 
@@ -31,7 +31,8 @@ public final class BatchReader implements AutoCloseable {
   private boolean exhausted;
   private boolean closed;
 
-  private BatchReader(Path file, InputSchema schema, ParquetReader<InputRow> reader, int batchSize) {
+  private BatchReader(
+      Path file, InputSchema schema, ParquetReader<InputRow> reader, int batchSize) {
     this.file = file;
     this.schema = schema;
     this.reader = reader;
@@ -48,7 +49,8 @@ public final class BatchReader implements AutoCloseable {
    * @throws InputException with a one-line message naming the file (and the column) when the file
    *     is missing, not Parquet, truncated, or lacks a usable SMILES or id column
    */
-  public static BatchReader open(Path input, String smilesColumn, IdColumn idColumn, int batchSize) {
+  public static BatchReader open(
+      Path input, String smilesColumn, IdColumn idColumn, int batchSize) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(smilesColumn, "smilesColumn");
     Objects.requireNonNull(idColumn, "idColumn");

@@ -3,8 +3,8 @@ package org.transformpipeline.parquet;
 import java.util.Objects;
 
 /**
- * Which input column holds the parent ids, and whether the user named it. A column named by
- * default ({@code id}) may be absent: the rows are then identified by their 0-based row number. An
+ * Which input column holds the parent ids, and whether the user named it. A column named by default
+ * ({@code id}) may be absent: the rows are then identified by their 0-based row number. An
  * explicitly named column must exist. Immutable, thread-safe.
  *
  * @param name the column name

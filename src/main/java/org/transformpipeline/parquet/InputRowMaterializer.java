@@ -138,7 +138,8 @@ final class InputRowMaterializer extends RecordMaterializer<InputRow> {
         // A compact copy that owns its bytes: the reader may reuse its buffer, and a slice would
         // keep the whole decompressed page alive as long as the row lives.
         byte[] bytes = value.getBytes();
-        cells[slot] = Binary.fromConstantByteArray(value.isBackingBytesReused() ? bytes.clone() : bytes);
+        cells[slot] =
+            Binary.fromConstantByteArray(value.isBackingBytesReused() ? bytes.clone() : bytes);
       }
 
       @Override

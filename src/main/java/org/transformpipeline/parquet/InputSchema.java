@@ -135,14 +135,15 @@ public record InputSchema(
     if (names.isEmpty()) {
       return "(none)";
     }
-    String listed =
-        names.stream().limit(MAX_LISTED_COLUMNS).collect(Collectors.joining(", "));
+    String listed = names.stream().limit(MAX_LISTED_COLUMNS).collect(Collectors.joining(", "));
     return names.size() > MAX_LISTED_COLUMNS
         ? listed + ", ... (" + names.size() + " columns)"
         : listed;
   }
 
-  /** True for BINARY with no annotation or STRING; with {@code orInteger}, also INT32/INT64 ints. */
+  /**
+   * True for BINARY with no annotation or STRING; with {@code orInteger}, also INT32/INT64 ints.
+   */
   static boolean isText(PrimitiveType type, boolean orInteger) {
     LogicalTypeAnnotation annotation = type.getLogicalTypeAnnotation();
     PrimitiveTypeName physical = type.getPrimitiveTypeName();

@@ -8,14 +8,14 @@ import org.apache.parquet.schema.MessageType;
 import org.transformpipeline.pipeline.ProductRow;
 
 /**
- * Writes the products file: message {@code product} with {@code product_smiles}, {@code
- * parent_id}, {@code parent_smiles}, {@code transform} (required strings), {@code site} (required
- * int32), then every pass-through column of the input with its exact Parquet type. ZSTD, row
- * groups capped at {@value StagedParquetWriter#DEFAULT_ROW_GROUP_SIZE} bytes by default.
+ * Writes the products file: message {@code product} with {@code product_smiles}, {@code parent_id},
+ * {@code parent_smiles}, {@code transform} (required strings), {@code site} (required int32), then
+ * every pass-through column of the input with its exact Parquet type. ZSTD, row groups capped at
+ * {@value StagedParquetWriter#DEFAULT_ROW_GROUP_SIZE} bytes by default.
  *
- * <p>The target path never holds a partial file: rows go to a temporary file in the same
- * directory, published by {@link #commit()}; {@link #abort()}, or {@link #close()} without commit,
- * deletes it. Not thread-safe: one thread (the pipeline's consumer) writes.
+ * <p>The target path never holds a partial file: rows go to a temporary file in the same directory,
+ * published by {@link #commit()}; {@link #abort()}, or {@link #close()} without commit, deletes it.
+ * Not thread-safe: one thread (the pipeline's consumer) writes.
  */
 public final class ProductWriter implements AutoCloseable {
 
@@ -75,8 +75,8 @@ public final class ProductWriter implements AutoCloseable {
   /**
    * Writes one row.
    *
-   * @throws IllegalArgumentException when a required value is null or a pass-through value does
-   *     not fit its column; nothing of the row is written and the writer stays usable
+   * @throws IllegalArgumentException when a required value is null or a pass-through value does not
+   *     fit its column; nothing of the row is written and the writer stays usable
    * @throws OutputException when writing fails (then abort)
    */
   public void write(ProductRow row) {

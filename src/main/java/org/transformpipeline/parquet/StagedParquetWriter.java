@@ -206,7 +206,8 @@ public final class StagedParquetWriter<T> implements AutoCloseable {
 
   private void requireOpen() {
     if (state != State.OPEN) {
-      throw new IllegalStateException("output already " + state.name().toLowerCase(Locale.ROOT) + ": " + target);
+      throw new IllegalStateException(
+          "output already " + state.name().toLowerCase(Locale.ROOT) + ": " + target);
     }
   }
 

@@ -114,8 +114,7 @@ class ConvertCommandTest {
   @Test
   void tsvWithANamedSmilesColumnMatchedIgnoringCase() throws IOException {
     Path tsv =
-        Files.writeString(
-            dir.resolve("lib.tsv"), "id\tSTRUCTURE\n7\tc1ccncc1\n8\t\n9\tC#N\n");
+        Files.writeString(dir.resolve("lib.tsv"), "id\tSTRUCTURE\n7\tc1ccncc1\n8\t\n9\tC#N\n");
     Path out = dir.resolve("lib.parquet");
 
     Run run =
@@ -171,7 +170,8 @@ class ConvertCommandTest {
 
     Run refused = convert("--input", smi.toString(), "--output", out.toString());
     assertEquals(1, refused.exitCode());
-    assertEquals("error: output file already exists: " + out + " (use --overwrite)\n", refused.err());
+    assertEquals(
+        "error: output file already exists: " + out + " (use --overwrite)\n", refused.err());
     assertEquals("keep me", Files.readString(out));
 
     Run replaced = convert("--input", smi.toString(), "--output", out.toString(), "--overwrite");
@@ -183,17 +183,28 @@ class ConvertCommandTest {
     return Stream.of(
         Arguments.of("missing.smi", null, List.of(), 1, "input file not found: "),
         Arguments.of(
-            "nosmiles.csv", "a,b\n1,2\n", List.of(), 1,
+            "nosmiles.csv",
+            "a,b\n1,2\n",
+            List.of(),
+            1,
             "nosmiles.csv: no SMILES column 'smiles' in the header (columns: a, b)"),
         Arguments.of(
-            "quote.csv", "smiles,id\nCCO,1\n\"CCN,2\n", List.of(), 1,
+            "quote.csv",
+            "smiles,id\nCCO,1\n\"CCN,2\n",
+            List.of(),
+            1,
             "quote.csv:3: unterminated quote"),
-        Arguments.of("latin1.smi", "CCO caf\u00e9\n", List.of(), 1, "latin1.smi:1: cannot read: not UTF-8"),
+        Arguments.of(
+            "latin1.smi", "CCO caf\u00e9\n", List.of(), 1, "latin1.smi:1: cannot read: not UTF-8"),
         Arguments.of("mols.txt", "CCO\n", List.of(), 2, "cannot tell the format of"),
         Arguments.of(
-            "mols.smi", "CCO\n", List.of("--smiles-column", "x"), 2,
+            "mols.smi",
+            "CCO\n",
+            List.of("--smiles-column", "x"),
+            2,
             "--smiles-column applies to CSV and TSV input"),
-        Arguments.of("mols.smi", "CCO\n", List.of("--format", "sdf"), 2, "expected one of auto, smi"));
+        Arguments.of(
+            "mols.smi", "CCO\n", List.of("--format", "sdf"), 2, "expected one of auto, smi"));
   }
 
   @ParameterizedTest(name = "{0} {2}")
@@ -207,7 +218,8 @@ class ConvertCommandTest {
       Files.write(input, content.getBytes(StandardCharsets.ISO_8859_1));
     }
     Path out = dir.resolve("out.parquet");
-    List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--output", out.toString()));
+    List<String> args =
+        new ArrayList<>(List.of("--input", input.toString(), "--output", out.toString()));
     args.addAll(extra);
 
     Run run = convert(args.toArray(String[]::new));
@@ -251,7 +263,9 @@ class ConvertCommandTest {
     assertEquals(0, convert("--input", smi.toString(), "--output", out.toString()).exitCode());
     assertEquals(
         List.of(List.of("smiles", "VARCHAR", "YES"), List.of("id", "VARCHAR", "YES")),
-        DuckDb.query("SELECT column_name, column_type, \"null\" FROM (DESCRIBE SELECT * FROM "
-            + parquet(out) + ")"));
+        DuckDb.query(
+            "SELECT column_name, column_type, \"null\" FROM (DESCRIBE SELECT * FROM "
+                + parquet(out)
+                + ")"));
   }
 }

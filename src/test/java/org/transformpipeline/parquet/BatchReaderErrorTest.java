@@ -170,10 +170,16 @@ class BatchReaderErrorTest {
   private static Path withList(Path dir) throws IOException {
     MessageType schema =
         Types.buildMessage()
-            .required(BINARY).as(stringType()).named("smiles")
-            .optionalGroup().as(listType())
-                .repeatedGroup().optional(INT64).named("element").named("list")
-                .named("tags")
+            .required(BINARY)
+            .as(stringType())
+            .named("smiles")
+            .optionalGroup()
+            .as(listType())
+            .repeatedGroup()
+            .optional(INT64)
+            .named("element")
+            .named("list")
+            .named("tags")
             .named("library");
     return WideLibrary.write(dir.resolve("nested.parquet"), schema, List.of());
   }
@@ -181,8 +187,11 @@ class BatchReaderErrorTest {
   private static Path withRepeated(Path dir) throws IOException {
     MessageType schema =
         Types.buildMessage()
-            .required(BINARY).as(stringType()).named("smiles")
-            .repeated(INT64).named("scores")
+            .required(BINARY)
+            .as(stringType())
+            .named("smiles")
+            .repeated(INT64)
+            .named("scores")
             .named("library");
     return WideLibrary.write(dir.resolve("repeated.parquet"), schema, List.of());
   }

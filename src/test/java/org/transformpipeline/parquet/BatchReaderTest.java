@@ -59,7 +59,8 @@ class BatchReaderTest {
       InputRow row = rows.get(i);
       assertEquals(i, row.rowNumber());
       assertEquals(cells[0], row.smiles());
-      assertEquals(cells[1] == null ? Integer.toString(i) : cells[1], row.id(), "null id -> row no");
+      assertEquals(
+          cells[1] == null ? Integer.toString(i) : cells[1], row.id(), "null id -> row no");
       assertArrayEquals(WideLibrary.passThrough(i), row.passThrough(), "row " + i);
     }
   }
@@ -81,8 +82,11 @@ class BatchReaderTest {
   void withoutAnIdColumnTheIdIsTheRowNumberAndIdIsNotRequired() throws IOException {
     MessageType schema =
         Types.buildMessage()
-            .optional(BINARY).as(stringType()).named("SMILES")
-            .required(INT32).named("mw")
+            .optional(BINARY)
+            .as(stringType())
+            .named("SMILES")
+            .required(INT32)
+            .named("mw")
             .named("library");
     Path file =
         WideLibrary.write(
@@ -108,7 +112,9 @@ class BatchReaderTest {
         Arguments.of(Types.required(INT32).named("cid"), -42, "-42"),
         Arguments.of(Types.required(INT64).named("cid"), 9_000_000_000L, "9000000000"),
         Arguments.of(
-            Types.required(INT64).as(intType(64, false)).named("cid"), -1L, "18446744073709551615"));
+            Types.required(INT64).as(intType(64, false)).named("cid"),
+            -1L,
+            "18446744073709551615"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -118,7 +124,8 @@ class BatchReaderTest {
     MessageType schema =
         new MessageType("library", Types.required(BINARY).as(stringType()).named("smiles"), idType);
     Path file =
-        WideLibrary.write(dir.resolve("ids.parquet"), schema, List.<Object[]>of(new Object[] {"C", cell}));
+        WideLibrary.write(
+            dir.resolve("ids.parquet"), schema, List.<Object[]>of(new Object[] {"C", cell}));
 
     try (BatchReader reader = BatchReader.open(file, "smiles", IdColumn.explicit("cid"), 10)) {
       InputRow row = reader.next().rows().get(0);

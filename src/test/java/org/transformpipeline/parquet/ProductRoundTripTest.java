@@ -30,8 +30,8 @@ import org.transformpipeline.pipeline.RowBatch;
 import org.transformpipeline.testing.DuckDb;
 
 /**
- * Library -> BatchReader -> ProductRows -> ProductWriter, read back with DuckDB: every
- * pass-through value, null and column type survives.
+ * Library -> BatchReader -> ProductRows -> ProductWriter, read back with DuckDB: every pass-through
+ * value, null and column type survives.
  */
 class ProductRoundTripTest {
 
@@ -87,11 +87,13 @@ class ProductRoundTripTest {
         scalar(
             "SELECT count(*)"
                 + joined
-                + " WHERE o.parent_smiles <> i.smiles OR o.product_smiles <> i.smiles || '.[Na+]'"));
+                + " WHERE o.parent_smiles <> i.smiles OR o.product_smiles <> i.smiles ||"
+                + " '.[Na+]'"));
     for (String column : schema.passThroughNames()) {
       assertEquals(
           0L,
-          scalar("SELECT count(*)" + joined + " WHERE o." + column + " IS DISTINCT FROM i." + column),
+          scalar(
+              "SELECT count(*)" + joined + " WHERE o." + column + " IS DISTINCT FROM i." + column),
           column);
     }
   }
@@ -107,7 +109,8 @@ class ProductRoundTripTest {
       assertEquals(type.isRepetition(Type.Repetition.OPTIONAL), nulls > 0, type.getName());
       assertEquals(
           (long) nulls * SITES,
-          scalar("SELECT count(*) FROM " + parquet(output) + " WHERE " + type.getName() + " IS NULL"),
+          scalar(
+              "SELECT count(*) FROM " + parquet(output) + " WHERE " + type.getName() + " IS NULL"),
           type.getName());
     }
   }

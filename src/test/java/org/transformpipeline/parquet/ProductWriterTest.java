@@ -73,9 +73,13 @@ class ProductWriterTest {
       assertEquals(10, writer.rowsWritten());
     }
     assertEquals(10L, scalar("SELECT count(*) FROM " + parquet(target)));
-    assertEquals(List.of("C3", "P3", "CC3", "methylation", 0, 300L), query(
-        "SELECT product_smiles, parent_id, parent_smiles, transform, site, mw_x100 FROM "
-            + parquet(target) + " WHERE parent_id = 'P3'").get(0));
+    assertEquals(
+        List.of("C3", "P3", "CC3", "methylation", 0, 300L),
+        query(
+                "SELECT product_smiles, parent_id, parent_smiles, transform, site, mw_x100 FROM "
+                    + parquet(target)
+                    + " WHERE parent_id = 'P3'")
+            .get(0));
   }
 
   @Test
@@ -148,8 +152,10 @@ class ProductWriterTest {
     assertEquals("output directory does not exist: " + dir.resolve("no/such/dir"), e.getMessage());
 
     Path file = Files.writeString(dir.resolve("plain"), "x");
-    e = assertThrows(
-        OutputException.class, () -> ProductWriter.create(file.resolve("out.parquet"), SCHEMA, true));
+    e =
+        assertThrows(
+            OutputException.class,
+            () -> ProductWriter.create(file.resolve("out.parquet"), SCHEMA, true));
     assertEquals("output directory is not a directory: " + file, e.getMessage());
 
     e = assertThrows(OutputException.class, () -> ProductWriter.create(dir, SCHEMA, true));
@@ -227,8 +233,7 @@ class ProductWriterTest {
   @Test
   void rowGroupsAreCappedAtTheRequestedSize() throws IOException {
     Path target = dir.resolve("out.parquet");
-    try (ProductWriter writer =
-        ProductWriter.create(target, SCHEMA, false, 64 * 1024, Map.of())) {
+    try (ProductWriter writer = ProductWriter.create(target, SCHEMA, false, 64 * 1024, Map.of())) {
       for (int i = 0; i < 20_000; i++) {
         writer.write(row(i));
       }
