@@ -217,7 +217,13 @@ public final class Pipeline {
   private void write(BatchResult result) {
     tally.addBatch(result);
     for (RowRejection r : result.rowRejections()) {
-      LOG.debug("row {} (id {}) rejected: {}", r.rowNumber(), r.id(), r.rejection().category());
+      LOG.debug(
+          "row {} (id {}, SMILES {}) rejected at {}: {}",
+          r.rowNumber(),
+          r.id(),
+          r.smiles(),
+          r.rejection().stage(),
+          r.rejection().reason());
     }
     try {
       for (HashedProduct candidate : result.candidates()) {

@@ -126,6 +126,7 @@ public final class SummaryReport {
   }
 
   private static void line(StringBuilder b, String label, Object value) {
-    b.append(String.format(Locale.ROOT, "%-28s %s%n", label, value));
+    b.append(String.format(Locale.ROOT, "%-28s %s", label, value).stripTrailing())
+        .append(System.lineSeparator());
   }
 }
