@@ -164,7 +164,8 @@ class PipelineTest {
             "in", "out", null,
             new RunSummary.RowCounts(r.read() + 1, r.parsed(), r.rejected(),
                 r.rejectedByCategory(), r.noSite(), r.withProducts()),
-            totals.products(), totals.transforms(), totals.dedup(), totals.performance(), List.of());
+            totals.products(), totals.transforms(), totals.dedup(), totals.performance(), List.of(),
+            List.of());
 
     assertEquals(
         List.of("rows read = rows with products + rows with no site + rows rejected: 21 != 20"),
