@@ -79,6 +79,7 @@ public final class Pipeline {
   private final AtomicInteger maxInFlightObserved = new AtomicInteger();
   private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
   private final RunTally tally = new RunTally();
+  private final RunTimeline timeline = new RunTimeline(RunTimeline.DEFAULT_CAPACITY);
 
   /** What the reader and the workers hand to the consumer. */
   private sealed interface Completion {
@@ -199,6 +200,7 @@ public final class Pipeline {
         permits.release();
         next++;
         progress.batchWritten(progress(next, totalBatches, nowInFlight, start));
+        timeline.add(sample(nowInFlight, start));
       }
       busy += System.nanoTime() - t1;
     }
@@ -265,6 +267,17 @@ public final class Pipeline {
         runtime.maxMemory());
   }
 
+  private RunTimeline.Sample sample(int nowInFlight, long start) {
+    Runtime runtime = Runtime.getRuntime();
+    return new RunTimeline.Sample(
+        (System.nanoTime() - start) / 1e9,
+        tally.rowsRead,
+        tally.productsGenerated,
+        tally.productsWritten,
+        (runtime.totalMemory() - runtime.freeMemory()) >> 20,
+        nowInFlight);
+  }
+
   private long totalBatches() {
     long rows = source.rowCount();
     return rows < 0 ? -1 : (rows + settings.batchSize() - 1) / settings.batchSize();
@@ -298,7 +311,8 @@ public final class Pipeline {
         tally.transforms(),
         dedupStats,
         performance,
-        List.copyOf(tally.rejectedExamples));
+        List.copyOf(tally.rejectedExamples),
+        timeline.samples());
   }
 
   private static String describe(Throwable t) {

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param dedup the cross-batch deduplicator's mode, memory and expected false drops
  * @param performance timings, in-flight and memory
  * @param rejectedExamples the first few rejected rows, to find them in the input
+ * @param timeline one sample per written batch, thinned to at most a few thousand evenly spread
+ *     (see {@link RunTimeline}); null in summaries written before it existed
  */
 public record RunSummary(
     String input,
@@ -30,7 +32,8 @@ public record RunSummary(
     Map<String, TransformCounts> transforms,
     DedupStats dedup,
     Performance performance,
-    List<RowRejection> rejectedExamples) {
+    List<RowRejection> rejectedExamples,
+    List<RunTimeline.Sample> timeline) {
 
   /** The options that shape a run, as given (after defaults). */
   public record Settings(
@@ -124,7 +127,8 @@ public record RunSummary(
         totals.transforms(),
         totals.dedup(),
         totals.performance(),
-        totals.rejectedExamples());
+        totals.rejectedExamples(),
+        totals.timeline());
   }
 
   /**

@@ -177,6 +177,7 @@ class PipelineTest {
             totals.transforms(),
             totals.dedup(),
             totals.performance(),
+            List.of(),
             List.of());
 
     assertEquals(
