@@ -9,10 +9,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.transformpipeline.pipeline.dedup.Deduplicator;
@@ -74,7 +74,7 @@ public final class Pipeline {
   private final Settings settings;
   private final ProgressReporter progress;
 
-  private final Semaphore permits;
+  private final InFlightLimit permits;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlightObserved = new AtomicInteger();
   private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
@@ -97,13 +97,28 @@ public final class Pipeline {
       ProductSink sink,
       Settings settings,
       ProgressReporter progress) {
+    this(source, worker, dedup, sink, settings, progress, InFlightLimit::liveHeapFractionOfThisJvm);
+  }
+
+  /**
+   * As above, with the measure of live heap (used after the last GC, over the maximum) that
+   * drives the back-pressure; tests pass a fake.
+   */
+  Pipeline(
+      BatchSource source,
+      TransformWorker worker,
+      Deduplicator dedup,
+      ProductSink sink,
+      Settings settings,
+      ProgressReporter progress,
+      DoubleSupplier liveHeapFraction) {
     this.source = source;
     this.worker = worker;
     this.dedup = dedup;
     this.sink = sink;
     this.settings = settings;
     this.progress = progress;
-    this.permits = new Semaphore(settings.maxInFlight());
+    this.permits = new InFlightLimit(settings.maxInFlight(), liveHeapFraction);
   }
 
   /**
@@ -198,6 +213,10 @@ public final class Pipeline {
         write(reorder.pollFirstEntry().getValue());
         int nowInFlight = inFlight.decrementAndGet();
         permits.release();
+        String adapted = permits.adapt();
+        if (adapted != null) {
+          LOG.warn(adapted);
+        }
         next++;
         progress.batchWritten(progress(next, totalBatches, nowInFlight, start));
         timeline.add(sample(nowInFlight, start));
@@ -258,7 +277,7 @@ public final class Pipeline {
         written,
         total,
         nowInFlight,
-        settings.maxInFlight(),
+        permits.limit(),
         tally.rowsRead,
         tally.productsGenerated,
         tally.productsWritten,
