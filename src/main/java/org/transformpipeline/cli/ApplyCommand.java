@@ -19,7 +19,6 @@ import org.transformpipeline.parquet.OutputException;
 import org.transformpipeline.parquet.ProductWriter;
 import org.transformpipeline.parquet.StagedParquetWriter;
 import org.transformpipeline.pipeline.BatchSource;
-import org.transformpipeline.pipeline.MemoryWatch;
 import org.transformpipeline.pipeline.Pipeline;
 import org.transformpipeline.pipeline.PipelineException;
 import org.transformpipeline.pipeline.ProductRow;
@@ -251,8 +250,8 @@ public final class ApplyCommand implements Callable<Integer> {
               o.dedup().create(o.expectedProducts(), o.bloomFpp()),
               sink(writer),
               new Pipeline.Settings(o.workers(), o.maxInFlight(), o.batchSize()),
-              new ProgressReporter(
-                  o.quiet(), o.progressEvery(), MemoryWatch.ofThisMachine(), LOG::info, LOG::warn));
+              ProgressReporter.forCommandLine(
+                  o.quiet(), o.progressEvery(), reader.rowCount(), LOG::info, LOG::warn));
       RunTotals totals = pipeline.run();
       RunSummary.Settings settings =
           new RunSummary.Settings(
