@@ -10,10 +10,12 @@ public sealed interface ParentOutcome {
    * rejected or capped, which the counts below say.
    *
    * @param products the valid products, one per site and transform, in transform then site order
-   * @param productRejections products that failed validation, one entry each
+   * @param productRejections products that failed validation, one entry each, with the transform
+   *     that made them, in transform then site order
    * @param capped products not made because of the per-parent cap
    */
-  record Derivatized(List<Product> products, List<Rejection> productRejections, int capped)
+  record Derivatized(
+      List<Product> products, List<ProductRejection> productRejections, int capped)
       implements ParentOutcome {
     public Derivatized {
       products = List.copyOf(products);

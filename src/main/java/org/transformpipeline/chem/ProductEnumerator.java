@@ -110,7 +110,7 @@ public final class ProductEnumerator {
     SmartsPattern.prepare(parent);
 
     List<Product> products = new ArrayList<>();
-    List<Rejection> productRejections = new ArrayList<>();
+    List<ProductRejection> productRejections = new ArrayList<>();
     int capped = 0;
     boolean matched = false;
     for (Compiled t : transforms) {
@@ -141,8 +141,7 @@ public final class ProductEnumerator {
         int site = changedSite(parent, product);
         String problem = validate(parent, product);
         if (problem != null) {
-          productRejections.add(
-              new Rejection(Rejection.Stage.PRODUCT, problem + " (" + t.definition().name() + ")"));
+          productRejections.add(productRejection(t, problem));
           continue;
         }
         String key;
@@ -150,8 +149,7 @@ public final class ProductEnumerator {
         try {
           key = canonical.of(product);
         } catch (IllegalArgumentException e) {
-          productRejections.add(
-              new Rejection(Rejection.Stage.PRODUCT, firstLine(e.getMessage())));
+          productRejections.add(productRejection(t, firstLine(e.getMessage())));
           continue;
         } finally {
           keyNanos += System.nanoTime() - keyStart;
@@ -233,6 +231,11 @@ public final class ProductEnumerator {
       }
     }
     return mol;
+  }
+
+  private static ProductRejection productRejection(Compiled t, String reason) {
+    return new ProductRejection(
+        t.definition().name(), new Rejection(Rejection.Stage.PRODUCT, reason));
   }
 
   private static ParentOutcome rejected(Rejection.Stage stage, String reason) {

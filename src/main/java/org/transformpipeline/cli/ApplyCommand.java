@@ -1,34 +1,14 @@
 package org.transformpipeline.cli;
 
 import ch.qos.logback.classic.Level;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.transformpipeline.chem.EnumerationLimits;
-import org.transformpipeline.chem.ProductEnumerator;
 import org.transformpipeline.chem.TransformDefinition;
-import org.transformpipeline.parquet.BatchReader;
-import org.transformpipeline.parquet.IdColumn;
-import org.transformpipeline.parquet.InputException;
-import org.transformpipeline.parquet.OutputException;
-import org.transformpipeline.parquet.ProductWriter;
-import org.transformpipeline.parquet.StagedParquetWriter;
-import org.transformpipeline.pipeline.BatchSource;
-import org.transformpipeline.pipeline.Pipeline;
-import org.transformpipeline.pipeline.PipelineException;
-import org.transformpipeline.pipeline.ProductRow;
-import org.transformpipeline.pipeline.ProductSink;
-import org.transformpipeline.pipeline.ProgressReporter;
-import org.transformpipeline.pipeline.RowBatch;
 import org.transformpipeline.pipeline.RunSummary;
-import org.transformpipeline.pipeline.RunTotals;
 import org.transformpipeline.pipeline.SummaryReport;
-import org.transformpipeline.pipeline.TransformWorker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,9 +16,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code apply}: streams an input library through the transforms into a deduplicated products file,
- * then prints the run summary and writes it to {@code <output>.summary.json}. Exit 0 when the
- * output was committed, 1 when the run failed (no output file appears), 2 for usage errors.
+ * {@code apply}: streams an input library through the transforms into a deduplicated products file
+ * and a rejects file ({@code <output>.rejects.parquet}), then prints the run summary and writes it
+ * to {@code <output>.summary.json} (see {@link ApplyRun}). Exit 0 when the outputs were committed,
+ * 1 when the run failed (no output file appears) or, with {@code --fail-on-reject}, when something
+ * was rejected (the outputs are written), 2 for usage errors.
  */
 @Command(
     name = "apply",
@@ -58,11 +40,14 @@ import picocli.CommandLine.Spec;
       "      --overwrite --only phenol_o_methylation,phenol_o_sulfation \\",
       "      --workers 8 --batch-size 10000 --dedup exact --quiet",
       "",
-      "Exit codes: 0 ok, 1 run failed (no output file written), 2 usage error."
+      "  transform.jar apply --input lib.parquet --output products.parquet --resume",
+      "",
+      "Also written: <output>.rejects.parquet (every rejected row and product, possibly none)"
+          + " and <output>.summary.json.",
+      "Exit codes: 0 ok, 1 run failed (no output file written) or --fail-on-reject saw rejects"
+          + " (outputs written), 2 usage error."
     })
 public final class ApplyCommand implements Callable<Integer> {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ApplyCommand.class);
 
   @Spec CommandSpec spec;
 
@@ -160,6 +145,54 @@ public final class ApplyCommand implements Callable<Integer> {
   int maxProductsPerParent;
 
   @Option(
+      names = "--max-heavy-atoms",
+      paramLabel = "N",
+      defaultValue = "500",
+      description =
+          "Parents with more heavy atoms are rejected (stage parent) without matching."
+              + " Default: ${DEFAULT-VALUE}.")
+  int maxHeavyAtoms;
+
+  @Option(
+      names = "--time-per-parent",
+      paramLabel = "MS",
+      defaultValue = "10000",
+      description =
+          "A parent still being enumerated after this many milliseconds is rejected (stage"
+              + " timeout; checked between products). Default: ${DEFAULT-VALUE}.")
+  long timePerParentMillis;
+
+  @Option(
+      names = "--fail-on-reject",
+      description =
+          "Exit 1 when any row or product was rejected, after writing every output."
+              + " Default: ${DEFAULT-VALUE}.")
+  boolean failOnReject;
+
+  @Option(
+      names = "--resume",
+      description =
+          "Continue a run that was killed, from the parts it left in <output>.parts/; same"
+              + " input and options required. Default: ${DEFAULT-VALUE}.")
+  boolean resume;
+
+  @Option(
+      names = "--dedup-state",
+      paramLabel = "FILE",
+      description =
+          "Load the dedup state from FILE at the start if it exists, save it there at the end:"
+              + " runs over parts of a library then dedup as one run.")
+  Path dedupState;
+
+  @Option(
+      names = "--part-batches",
+      paramLabel = "N",
+      hidden = true,
+      defaultValue = "9223372036854775807",
+      description = "Commit a part of the output at least every N batches (tests).")
+  long partBatches;
+
+  @Option(
       names = "--progress-every",
       paramLabel = "K",
       defaultValue = "1",
@@ -179,7 +212,7 @@ public final class ApplyCommand implements Callable<Integer> {
   boolean verbose;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     ApplyOptions options =
         ApplyOptions.resolve(
             input,
@@ -195,117 +228,42 @@ public final class ApplyCommand implements Callable<Integer> {
             bloomFpp,
             spec.commandLine().getParseResult().hasMatchedOption("--bloom-fpp"),
             maxProductsPerParent,
+            maxHeavyAtoms,
+            timePerParentMillis,
             progressEvery,
-            quiet);
+            quiet,
+            failOnReject,
+            resume,
+            dedupState,
+            partBatches);
     if (verbose) {
       ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.transformpipeline"))
           .setLevel(Level.DEBUG);
     }
     List<TransformDefinition> transforms = libraryOptions.library().transforms();
-    EnumerationLimits limits =
-        EnumerationLimits.defaults().withMaxProductsPerParent(options.maxProductsPerParent());
-    Path summaryPath = SummaryReport.jsonPathFor(options.output());
-    if (!options.overwrite() && summaryPath.toFile().exists()) {
-      throw UserException.failure(
-          "summary file exists: " + summaryPath + " (use --overwrite to replace it)", null);
-    }
-    RunSummary summary = run(options, transforms, limits);
-    SummaryReport.writeJson(summary, summaryPath);
+    ApplyRun run = new ApplyRun(options, transforms);
+    RunSummary summary = run.run();
     PrintWriter out = spec.commandLine().getOut();
     out.print(SummaryReport.text(summary));
-    out.println("Summary written to " + summaryPath);
+    out.println("Rejects written to " + run.rejectsFile());
+    out.println("Summary written to " + run.summaryFile());
     out.flush();
     List<String> violations = summary.identityViolations();
     if (!violations.isEmpty()) {
       throw UserException.failure("internal error: the counts do not add up: " + violations, null);
     }
-    return 0;
-  }
-
-  private static RunSummary run(
-      ApplyOptions o, List<TransformDefinition> transforms, EnumerationLimits limits) {
-    List<String> names = transforms.stream().map(TransformDefinition::name).toList();
-    try (BatchReader reader =
-            BatchReader.open(
-                o.input(), o.smilesColumn(), IdColumn.fromOption(o.idColumn()), o.batchSize());
-        ProductWriter writer =
-            ProductWriter.create(
-                o.output(),
-                reader.schema(),
-                o.overwrite(),
-                StagedParquetWriter.DEFAULT_ROW_GROUP_SIZE,
-                Map.of("transform-pipeline.transforms", String.join(",", names)))) {
-      LOG.info(
-          "{}: {} rows, {} transforms, {} workers, {} batches in flight at most, dedup {}",
-          o.input(),
-          reader.rowCount(),
-          names.size(),
-          o.workers(),
-          o.maxInFlight(),
-          o.dedup().optionValue());
-      Pipeline pipeline =
-          new Pipeline(
-              source(reader),
-              new TransformWorker(() -> new ProductEnumerator(transforms, limits)::enumerate),
-              o.dedup().create(o.expectedProducts(), o.bloomFpp()),
-              sink(writer),
-              new Pipeline.Settings(o.workers(), o.maxInFlight(), o.batchSize()),
-              ProgressReporter.forCommandLine(
-                  o.quiet(), o.progressEvery(), reader.rowCount(), LOG::info, LOG::warn));
-      RunTotals totals = pipeline.run();
-      RunSummary.Settings settings =
-          new RunSummary.Settings(
-              o.workers(),
-              o.maxInFlight(),
-              o.batchSize(),
-              o.dedup().optionValue(),
-              o.expectedProducts(),
-              o.bloomFpp(),
-              o.maxProductsPerParent(),
-              names);
-      return RunSummary.of(o.input().toString(), o.output().toString(), settings, totals);
-    } catch (InputException | OutputException | PipelineException e) {
-      throw UserException.failure(e.getMessage(), e);
+    long rejected = summary.rows().rejected() + summary.products().rejected();
+    if (options.failOnReject() && rejected > 0) {
+      throw UserException.failure(
+          "--fail-on-reject: "
+              + summary.rows().rejected()
+              + " rows and "
+              + summary.products().rejected()
+              + " products were rejected (listed in "
+              + run.rejectsFile()
+              + "); the outputs were written",
+          null);
     }
-  }
-
-  /** The Parquet reader as the pipeline's batch source. */
-  private static BatchSource source(BatchReader reader) {
-    return new BatchSource() {
-      @Override
-      public RowBatch next() {
-        return reader.next();
-      }
-
-      @Override
-      public long rowCount() {
-        return reader.rowCount();
-      }
-
-      @Override
-      public void close() {
-        reader.close();
-      }
-    };
-  }
-
-  /** The Parquet writer as the pipeline's product sink. */
-  private static ProductSink sink(ProductWriter writer) {
-    return new ProductSink() {
-      @Override
-      public void write(ProductRow row) {
-        writer.write(row);
-      }
-
-      @Override
-      public void commit() {
-        writer.commit();
-      }
-
-      @Override
-      public void abort() {
-        writer.abort();
-      }
-    };
+    return 0;
   }
 }

@@ -1,7 +1,9 @@
 package org.transformpipeline.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
+import org.transformpipeline.chem.EnumerationLimits;
 import org.transformpipeline.pipeline.dedup.DedupMode;
 
 /**
@@ -21,8 +23,15 @@ import org.transformpipeline.pipeline.dedup.DedupMode;
  * @param expectedProducts the dedup sizing hint
  * @param bloomFpp the Bloom filter's false-positive rate
  * @param maxProductsPerParent the per-parent product cap
+ * @param maxHeavyAtoms parents with more heavy atoms are rejected
+ * @param timePerParentMillis a parent still being enumerated after this many ms is rejected
  * @param progressEvery a progress line every this many batches
  * @param quiet no progress lines
+ * @param failOnReject exit 1 (after writing every output) when any row or product was rejected
+ * @param resume go on from the parts a killed run left behind
+ * @param dedupState the file the dedup state is loaded from (if it exists) and saved to, or null
+ * @param partBatches commit a part of the output at least every this many batches (the other
+ *     limits of {@code RunOutput.PartLimits} apply too)
  */
 public record ApplyOptions(
     Path input,
@@ -37,11 +46,20 @@ public record ApplyOptions(
     long expectedProducts,
     double bloomFpp,
     int maxProductsPerParent,
+    int maxHeavyAtoms,
+    long timePerParentMillis,
     int progressEvery,
-    boolean quiet) {
+    boolean quiet,
+    boolean failOnReject,
+    boolean resume,
+    Path dedupState,
+    long partBatches) {
 
   /** Validates; every message names the option and the value given. */
   public ApplyOptions {
+    atLeastOne("--max-heavy-atoms", maxHeavyAtoms);
+    atLeastOne("--time-per-parent", timePerParentMillis);
+    atLeastOne("--part-batches", partBatches);
     atLeastOne("--batch-size", batchSize);
     atLeastOne("--workers", workers);
     atLeastOne("--max-in-flight", maxInFlight);
@@ -61,9 +79,28 @@ public record ApplyOptions(
       throw UserException.usage(
           "--id-column and --smiles-column are the same column: " + smilesColumn);
     }
-    if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
+    if (same(input, output)) {
       throw UserException.usage("--output is the same file as --input: " + output);
     }
+    if (dedupState != null) {
+      if (dedup == DedupMode.NONE) {
+        throw UserException.usage("--dedup-state needs --dedup bloom or exact, not none");
+      }
+      if (same(dedupState, input) || same(dedupState, output)) {
+        throw UserException.usage(
+            "--dedup-state must be a file of its own, not --input or --output: " + dedupState);
+      }
+    }
+  }
+
+  /** The per-parent guards these options set. */
+  public EnumerationLimits limits() {
+    return new EnumerationLimits(
+        maxProductsPerParent, maxHeavyAtoms, Duration.ofMillis(timePerParentMillis));
+  }
+
+  private static boolean same(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
   /**
@@ -88,8 +125,14 @@ public record ApplyOptions(
       double bloomFpp,
       boolean bloomFppGiven,
       int maxProductsPerParent,
+      int maxHeavyAtoms,
+      long timePerParentMillis,
       int progressEvery,
-      boolean quiet) {
+      boolean quiet,
+      boolean failOnReject,
+      boolean resume,
+      Path dedupState,
+      long partBatches) {
     DedupMode mode = dedupMode(dedup);
     if (bloomFppGiven && mode != DedupMode.BLOOM) {
       throw UserException.usage("--bloom-fpp applies only to --dedup bloom, got --dedup " + dedup);
@@ -110,8 +153,14 @@ public record ApplyOptions(
         expectedProducts,
         bloomFpp,
         maxProductsPerParent,
+        maxHeavyAtoms,
+        timePerParentMillis,
         progressEvery,
-        quiet);
+        quiet,
+        failOnReject,
+        resume,
+        dedupState,
+        partBatches);
   }
 
   private static DedupMode dedupMode(String value) {

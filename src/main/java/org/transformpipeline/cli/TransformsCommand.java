@@ -16,6 +16,7 @@ import org.transformpipeline.chem.EnumerationLimits;
 import org.transformpipeline.chem.ParentOutcome;
 import org.transformpipeline.chem.Product;
 import org.transformpipeline.chem.ProductEnumerator;
+import org.transformpipeline.chem.ProductRejection;
 import org.transformpipeline.chem.Rejection;
 import org.transformpipeline.chem.TransformDefinition;
 import org.transformpipeline.chem.TransformLibrary;
@@ -164,8 +165,9 @@ public final class TransformsCommand implements Runnable {
               out.printf(
                   "    %-" + nameWidth + "s  site %-3d  %s%n", p.transform(), p.site(), p.smiles());
             }
-            for (Rejection r : d.productRejections()) {
-              out.println("    product rejected: " + r.reason());
+            for (ProductRejection r : d.productRejections()) {
+              out.println(
+                  "    product rejected: " + r.rejection().reason() + " (" + r.transform() + ")");
             }
             if (d.capped() > 0) {
               out.println("    capped: " + d.capped() + " sites not applied (per-parent limits)");

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
@@ -51,31 +52,91 @@ public final class BatchReader implements AutoCloseable {
    */
   public static BatchReader open(
       Path input, String smilesColumn, IdColumn idColumn, int batchSize) {
+    return open(input, smilesColumn, idColumn, batchSize, 0);
+  }
+
+  /**
+   * Opens a library to read from a given row on (a resumed run): the row groups before it are not
+   * read at all, the rows before it in its row group are decoded and dropped. The first batch
+   * returned has index {@code firstRow / batchSize} and its first row has row number {@code
+   * firstRow}.
+   *
+   * @param firstRow a multiple of {@code batchSize}, at most the file's row count
+   * @throws InputException as {@link #open(Path, String, IdColumn, int)}, or naming the row when the
+   *     rows before it cannot be decoded
+   */
+  public static BatchReader open(
+      Path input, String smilesColumn, IdColumn idColumn, int batchSize, long firstRow) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(smilesColumn, "smilesColumn");
     Objects.requireNonNull(idColumn, "idColumn");
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
     }
+    if (firstRow < 0 || firstRow % batchSize != 0) {
+      throw new IllegalArgumentException(
+          "firstRow must be a multiple of the batch size " + batchSize + ": " + firstRow);
+    }
     checkReadable(input);
     InputFile inputFile = new LocalInputFile(input);
     MessageType fileSchema;
     long rowCount;
+    long groupStartRow = 0;
+    long rangeStart = 0;
     try (ParquetFileReader footer = ParquetFileReader.open(inputFile)) {
       fileSchema = footer.getFooter().getFileMetaData().getSchema();
       rowCount = footer.getRecordCount();
+      for (BlockMetaData group : footer.getFooter().getBlocks()) {
+        if (groupStartRow + group.getRowCount() > firstRow) {
+          rangeStart = group.getStartingPos();
+          break;
+        }
+        groupStartRow += group.getRowCount();
+        rangeStart = Long.MAX_VALUE; // past every row group so far
+      }
     } catch (IOException | RuntimeException e) {
       throw unreadable(input, e);
     }
     InputSchema schema =
         InputSchema.resolve(input.toString(), fileSchema, smilesColumn, idColumn, rowCount);
+    if (firstRow > rowCount) {
+      throw new InputException(
+          input + ": cannot start at row " + firstRow + ", the file has " + rowCount + " rows");
+    }
+    BatchReader reader;
     try {
-      ParquetReader<InputRow> reader =
-          new Builder(inputFile, new InputRowReadSupport(schema)).build();
-      return new BatchReader(input, schema, reader, batchSize);
+      Builder builder = new Builder(inputFile, new InputRowReadSupport(schema, groupStartRow));
+      if (rangeStart > 0) {
+        // row groups are kept when their midpoint is in the range: every one from rangeStart on
+        builder.withFileRange(rangeStart, Long.MAX_VALUE);
+      }
+      reader = new BatchReader(input, schema, builder.build(), batchSize);
     } catch (IOException | RuntimeException e) {
       throw unreadable(input, e);
     }
+    reader.skipTo(groupStartRow, firstRow);
+    return reader;
+  }
+
+  /** Drops the rows from {@code from} (the next to be read) up to {@code firstRow}. */
+  private void skipTo(long from, long firstRow) {
+    rowsRead = from;
+    while (rowsRead < firstRow) {
+      try {
+        if (reader.read() == null) {
+          throw new InputException(file + ": ended at row " + rowsRead + " before row " + firstRow);
+        }
+      } catch (IOException | RuntimeException e) {
+        close();
+        throw e instanceof InputException ie
+            ? ie
+            : new InputException(
+                file + ": cannot read row " + rowsRead + ": " + ParquetFiles.oneLine(e), e);
+      }
+      rowsRead++;
+    }
+    nextBatchIndex = firstRow / batchSize;
+    exhausted = firstRow == schema.rowCount();
   }
 
   /**

@@ -16,7 +16,7 @@ import org.transformpipeline.pipeline.InputRow;
 /**
  * Turns the column values of one Parquet record into an {@link InputRow}: the SMILES and id as
  * text, every other column as a boxed value of its physical type. Rows are numbered from 0 in the
- * order they are read. Not thread-safe: one per reader.
+ * order they are read (from a given first number). Not thread-safe: one per reader.
  */
 final class InputRowMaterializer extends RecordMaterializer<InputRow> {
 
@@ -26,9 +26,11 @@ final class InputRowMaterializer extends RecordMaterializer<InputRow> {
    * @param schema the resolved input schema
    * @param requested the schema being read (the file schema), whose field order indexes the
    *     converters
+   * @param firstRowNumber the row number of the first record read
    */
-  InputRowMaterializer(InputSchema schema, MessageType requested) {
+  InputRowMaterializer(InputSchema schema, MessageType requested, long firstRowNumber) {
     this.root = new RowConverter(schema, requested);
+    this.root.nextRowNumber = firstRowNumber;
   }
 
   @Override

@@ -16,9 +16,15 @@ import org.transformpipeline.pipeline.InputRow;
 final class InputRowReadSupport extends ReadSupport<InputRow> {
 
   private final InputSchema schema;
+  private final long firstRowNumber;
 
-  InputRowReadSupport(InputSchema schema) {
+  /**
+   * @param firstRowNumber the row number of the first row read (not 0 when the reader starts at a
+   *     later row group)
+   */
+  InputRowReadSupport(InputSchema schema, long firstRowNumber) {
     this.schema = schema;
+    this.firstRowNumber = firstRowNumber;
   }
 
   @Override
@@ -33,7 +39,7 @@ final class InputRowReadSupport extends ReadSupport<InputRow> {
       Map<String, String> keyValueMetaData,
       MessageType fileSchema,
       ReadContext readContext) {
-    return new InputRowMaterializer(schema, readContext.getRequestedSchema());
+    return new InputRowMaterializer(schema, readContext.getRequestedSchema(), firstRowNumber);
   }
 
   @Override
@@ -42,6 +48,6 @@ final class InputRowReadSupport extends ReadSupport<InputRow> {
       Map<String, String> keyValueMetaData,
       MessageType fileSchema,
       ReadContext readContext) {
-    return new InputRowMaterializer(schema, readContext.getRequestedSchema());
+    return new InputRowMaterializer(schema, readContext.getRequestedSchema(), firstRowNumber);
   }
 }

@@ -89,6 +89,11 @@ public final class ProductWriter implements AutoCloseable {
     return file.rowsWritten();
   }
 
+  /** Bytes written and buffered so far (an estimate until the file is finished). */
+  public long dataSize() {
+    return file.dataSize();
+  }
+
   /** The path the file is published to. */
   public Path target() {
     return file.target();

@@ -112,6 +112,11 @@ public final class StagedParquetWriter<T> implements AutoCloseable {
     return rowsWritten;
   }
 
+  /** Bytes written so far plus those buffered in the open row group (Parquet's estimate). */
+  public long dataSize() {
+    return state == State.OPEN ? writer.getDataSize() : 0;
+  }
+
   /** The path the file is published to on commit. */
   public Path target() {
     return target;

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param rowRejections rows rejected (input, parse, parent, timeout or internal), in row order
  * @param productsGenerated valid products made, before any dedup
  * @param productRejectsByCategory products that failed validation, by {@code Rejection.category()}
+ * @param rejects every rejected row and rejected product, in row order (a row's products in
+ *     transform then site order): the rows of the rejects file
  * @param productsCapped products not made because of the per-parent cap
  * @param generatedByTransform valid products made, by transform name
  * @param candidates the products left after in-batch dedup (first occurrence in row, transform,
@@ -30,6 +32,7 @@ public record BatchResult(
     List<RowRejection> rowRejections,
     long productsGenerated,
     Map<String, Long> productRejectsByCategory,
+    List<RejectRow> rejects,
     long productsCapped,
     Map<String, Long> generatedByTransform,
     List<HashedProduct> candidates,
@@ -39,6 +42,7 @@ public record BatchResult(
   public BatchResult {
     rowRejections = List.copyOf(rowRejections);
     productRejectsByCategory = Map.copyOf(productRejectsByCategory);
+    rejects = List.copyOf(rejects);
     generatedByTransform = Map.copyOf(generatedByTransform);
     candidates = List.copyOf(candidates);
   }

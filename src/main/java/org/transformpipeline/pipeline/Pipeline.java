@@ -80,6 +80,7 @@ public final class Pipeline {
   private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
   private final RunTally tally = new RunTally();
   private final RunTimeline timeline = new RunTimeline(RunTimeline.DEFAULT_CAPACITY);
+  private long firstBatch;
 
   /** What the reader and the workers hand to the consumer. */
   private sealed interface Completion {
@@ -122,6 +123,20 @@ public final class Pipeline {
   }
 
   /**
+   * Makes this run go on from a checkpoint of an earlier, interrupted run: the counts start from
+   * the checkpoint's and the first batch expected from the source is the checkpoint's {@code
+   * batchesWritten} (the source must start there, and the deduplicator must already hold the keys
+   * of every product written before it). Call before {@link #run()}.
+   *
+   * @return this pipeline
+   */
+  public Pipeline resumingAfter(RunCheckpoint checkpoint) {
+    tally.restore(checkpoint);
+    firstBatch = checkpoint.batchesWritten();
+    return this;
+  }
+
+  /**
    * Runs the whole input through and commits the sink.
    *
    * @throws PipelineException if the run failed; the sink was aborted
@@ -151,7 +166,7 @@ public final class Pipeline {
 
   /** The reader thread: one permit per batch, taken before the batch is read. */
   private void readAll(ExecutorService pool) {
-    long index = 0;
+    long index = firstBatch;
     try {
       while (true) {
         permits.acquire();
@@ -192,7 +207,7 @@ public final class Pipeline {
   private Consumer consume(long start) {
     TreeMap<Long, BatchResult> reorder = new TreeMap<>();
     long totalBatches = totalBatches();
-    long next = 0;
+    long next = firstBatch;
     long end = -1;
     long busy = 0;
     long waiting = 0;
@@ -255,6 +270,10 @@ public final class Pipeline {
           tally.crossBatchDuplicate();
         }
       }
+      for (RejectRow reject : result.rejects()) {
+        sink.reject(reject);
+      }
+      sink.batchWritten(tally.checkpoint(result.index() + 1));
     } catch (Exception e) {
       throw new PipelineException("failed writing batch " + result.index() + ": " + describe(e), e);
     }

@@ -35,7 +35,15 @@ public record RunSummary(
     List<RowRejection> rejectedExamples,
     List<RunTimeline.Sample> timeline) {
 
-  /** The options that shape a run, as given (after defaults). */
+  /**
+   * The options that shape a run, as given (after defaults). Those that do not change the output
+   * (workers, in-flight bound, batch size) are kept here and not in the output file's footer, so
+   * that the output is byte-identical whatever they are.
+   *
+   * @param maxHeavyAtoms the parent size guard (0 in summaries written before it was recorded)
+   * @param timePerParentMillis the per-parent time guard (0 in older summaries)
+   * @param resumedFromBatch the batch a resumed run went on from (0 for a run from the start)
+   */
   public record Settings(
       int workers,
       int maxInFlight,
@@ -44,7 +52,35 @@ public record RunSummary(
       long expectedProducts,
       double bloomFpp,
       int maxProductsPerParent,
-      List<String> transforms) {}
+      List<String> transforms,
+      int maxHeavyAtoms,
+      long timePerParentMillis,
+      long resumedFromBatch) {
+
+    /** Settings without the guards and resume point (tests, older callers). */
+    public Settings(
+        int workers,
+        int maxInFlight,
+        int batchSize,
+        String dedup,
+        long expectedProducts,
+        double bloomFpp,
+        int maxProductsPerParent,
+        List<String> transforms) {
+      this(
+          workers,
+          maxInFlight,
+          batchSize,
+          dedup,
+          expectedProducts,
+          bloomFpp,
+          maxProductsPerParent,
+          transforms,
+          0,
+          0,
+          0);
+    }
+  }
 
   /**
    * @param read rows read from the input

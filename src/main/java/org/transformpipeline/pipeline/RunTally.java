@@ -81,6 +81,37 @@ final class RunTally {
     peakHeapUsed = Math.max(peakHeapUsed, used);
   }
 
+  /** The counts so far, after {@code batchesWritten} batches. */
+  RunCheckpoint checkpoint(long batchesWritten) {
+    return new RunCheckpoint(batchesWritten, rows(), products(), transforms(), rejectedExamples);
+  }
+
+  /** Replaces every count by the checkpoint's (a resumed run goes on from there). */
+  void restore(RunCheckpoint c) {
+    RunSummary.RowCounts r = c.rows();
+    rowsRead = r.read();
+    rowsNotParsed = r.read() - r.parsed();
+    rowsRejected = r.rejected();
+    rowsNoSite = r.noSite();
+    rowsWithProducts = r.withProducts();
+    rowRejectsByCategory.clear();
+    rowRejectsByCategory.putAll(r.rejectedByCategory());
+    rejectedExamples.clear();
+    rejectedExamples.addAll(c.rejectedExamples());
+    RunSummary.ProductCounts p = c.products();
+    productsGenerated = p.generated();
+    productsRejected = p.rejected();
+    productRejectsByCategory.clear();
+    productRejectsByCategory.putAll(p.rejectedByCategory());
+    productsCapped = p.capped();
+    inBatchDuplicates = p.inBatchDuplicates();
+    crossBatchDuplicates = p.crossBatchDuplicates();
+    productsWritten = p.written();
+    byTransform.clear();
+    c.transforms()
+        .forEach((name, t) -> byTransform.put(name, new long[] {t.generated(), t.written()}));
+  }
+
   private long[] transform(String name) {
     return byTransform.computeIfAbsent(name, n -> new long[2]);
   }

@@ -1,11 +1,5 @@
 package org.transformpipeline.pipeline;
 
-import com.google.common.hash.HashCode;
-import com.google.common.hash.HashFunction;
-import com.google.common.hash.Hashing;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +10,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import org.transformpipeline.chem.ParentOutcome;
 import org.transformpipeline.chem.Product;
+import org.transformpipeline.chem.ProductRejection;
 import org.transformpipeline.chem.Rejection;
 
 /**
@@ -40,8 +35,6 @@ import org.transformpipeline.chem.Rejection;
  */
 public final class TransformWorker {
 
-  private static final HashFunction MURMUR3_128 = Hashing.murmur3_128();
-
   private final ThreadLocal<ParentEnumerator> enumerators;
 
   /**
@@ -63,10 +56,11 @@ public final class TransformWorker {
     long capped = 0;
     long inBatchDuplicates = 0;
     List<RowRejection> rejections = new ArrayList<>();
+    List<RejectRow> rejects = new ArrayList<>();
     Map<String, Long> productRejects = new TreeMap<>();
     Map<String, Long> byTransform = new TreeMap<>();
     List<HashedProduct> candidates = new ArrayList<>();
-    Set<Key> seen = new HashSet<>();
+    Set<ProductKey> seen = new HashSet<>();
 
     for (InputRow row : batch.rows()) {
       if (Thread.currentThread().isInterrupted()) {
@@ -75,20 +69,23 @@ public final class TransformWorker {
       }
       ParentOutcome outcome = outcomeOf(row);
       if (outcome instanceof ParentOutcome.Rejected rejected) {
-        rejections.add(
-            new RowRejection(row.rowNumber(), row.id(), row.smiles(), rejected.rejection()));
+        RowRejection rejection =
+            new RowRejection(row.rowNumber(), row.id(), row.smiles(), rejected.rejection());
+        rejections.add(rejection);
+        rejects.add(RejectRow.of(rejection));
       } else if (outcome instanceof ParentOutcome.NoSiteMatched) {
         noSite++;
       } else if (outcome instanceof ParentOutcome.Derivatized derivatized) {
         withProducts++;
         capped += derivatized.capped();
-        for (Rejection r : derivatized.productRejections()) {
-          productRejects.merge(r.category(), 1L, Long::sum);
+        for (ProductRejection r : derivatized.productRejections()) {
+          productRejects.merge(r.rejection().category(), 1L, Long::sum);
+          rejects.add(RejectRow.of(row, r));
         }
         for (Product product : derivatized.products()) {
           generated++;
           byTransform.merge(product.transform(), 1L, Long::sum);
-          Key key = Key.of(product.smiles());
+          ProductKey key = ProductKey.of(product.smiles());
           if (seen.add(key)) {
             candidates.add(new HashedProduct(productRow(row, product), key.hi(), key.lo()));
           } else {
@@ -105,6 +102,7 @@ public final class TransformWorker {
         rejections,
         generated,
         productRejects,
+        rejects,
         capped,
         byTransform,
         candidates,
@@ -147,14 +145,5 @@ public final class TransformWorker {
         product.transform(),
         product.site(),
         parent.passThrough());
-  }
-
-  /** The 128-bit murmur3 hash of a product SMILES as two little-endian longs. */
-  record Key(long hi, long lo) {
-    static Key of(String smiles) {
-      HashCode hash = MURMUR3_128.hashString(smiles, StandardCharsets.UTF_8);
-      ByteBuffer bytes = ByteBuffer.wrap(hash.asBytes()).order(ByteOrder.LITTLE_ENDIAN);
-      return new Key(bytes.getLong(0), bytes.getLong(8));
-    }
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.transformpipeline.chem.ParentOutcome;
 import org.transformpipeline.chem.Product;
+import org.transformpipeline.chem.ProductRejection;
 import org.transformpipeline.chem.Rejection;
 
 /** Small stand-ins for the real stages, so the pipeline can be tested without chemistry or I/O. */
@@ -45,9 +46,11 @@ final class Fakes {
                 new Product("A" + (k % 7), "a", 1),
                 new Product("B" + (k % 11), "b", 2),
                 new Product("C" + (k / 3), "c", k % 3));
-        List<Rejection> rejections =
+        List<ProductRejection> rejections =
             k % 5 == 0
-                ? List.of(new Rejection(Rejection.Stage.PRODUCT, "valence: atom 3"))
+                ? List.of(
+                    new ProductRejection(
+                        "b", new Rejection(Rejection.Stage.PRODUCT, "valence: atom 3")))
                 : List.of();
         return new ParentOutcome.Derivatized(products, rejections, k % 4 == 0 ? 2 : 0);
     }
@@ -103,6 +106,8 @@ final class Fakes {
   /** A sink that keeps the rows; can be slowed down, watched, or told to fail. */
   static class RecordingSink implements ProductSink {
     final List<ProductRow> rows = Collections.synchronizedList(new ArrayList<>());
+    final List<RejectRow> rejects = Collections.synchronizedList(new ArrayList<>());
+    final List<RunCheckpoint> checkpoints = Collections.synchronizedList(new ArrayList<>());
     private final int failAtRow;
     volatile boolean committed;
     volatile boolean aborted;
@@ -121,6 +126,16 @@ final class Fakes {
         throw new IOException("No space left on device");
       }
       rows.add(row);
+    }
+
+    @Override
+    public void reject(RejectRow row) {
+      rejects.add(row);
+    }
+
+    @Override
+    public void batchWritten(RunCheckpoint checkpoint) {
+      checkpoints.add(checkpoint);
     }
 
     @Override

@@ -55,6 +55,9 @@ class ParquetPipelineFailureTest {
             }
 
             @Override
+            public void reject(RejectRow row) {}
+
+            @Override
             public void commit() {
               writer.commit();
             }

@@ -1,5 +1,9 @@
 package org.transformpipeline.pipeline.dedup;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * {@code --dedup exact}: keeps every 128-bit key in a primitive open-addressing hash table (two
  * parallel {@code long[]} arrays, linear probing). No false drops in practice: two different SMILES
@@ -107,6 +111,32 @@ public final class ExactDeduplicator implements Deduplicator {
         his[slot] = hi;
         los[slot] = lo;
       }
+    }
+  }
+
+  /** Writes every key (count, then hi and lo of each), for {@link DedupStateFile}. */
+  void writeKeys(DataOutput out) throws IOException {
+    out.writeLong(size);
+    if (containsZeroKey) {
+      out.writeLong(0);
+      out.writeLong(0);
+    }
+    for (int i = 0; i < his.length; i++) {
+      if (his[i] != 0 || los[i] != 0) {
+        out.writeLong(his[i]);
+        out.writeLong(los[i]);
+      }
+    }
+  }
+
+  /** Adds the keys written by {@link #writeKeys}. */
+  void readKeys(DataInput in) throws IOException {
+    long count = in.readLong();
+    if (count < 0) {
+      throw new IOException("negative key count: " + count);
+    }
+    for (long i = 0; i < count; i++) {
+      addIfAbsent(in.readLong(), in.readLong());
     }
   }
 

@@ -3,6 +3,9 @@ package org.transformpipeline.pipeline.dedup;
 import com.google.common.hash.BloomFilter;
 import com.google.common.hash.Funnel;
 import com.google.common.hash.PrimitiveSink;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +70,10 @@ public final class ScalableBloomDeduplicator implements Deduplicator {
    * @param fpp target false-positive rate of the whole filter, in (0, 1)
    */
   public ScalableBloomDeduplicator(long expectedInsertions, double fpp) {
+    this(expectedInsertions, fpp, true);
+  }
+
+  private ScalableBloomDeduplicator(long expectedInsertions, double fpp, boolean firstStage) {
     if (expectedInsertions < 1) {
       throw new IllegalArgumentException(
           "expected insertions must be >= 1, got " + expectedInsertions);
@@ -76,18 +83,31 @@ public final class ScalableBloomDeduplicator implements Deduplicator {
     }
     this.initialExpected = expectedInsertions;
     this.fpp = fpp;
-    addStage();
+    if (firstStage) {
+      addStage();
+    }
   }
 
   private void addStage() {
     int i = stages.size();
+    long capacity = stageCapacity(i);
+    double stageFpp = stageFpp(i);
+    BloomFilter<Key128> filter = BloomFilter.create(Key128Funnel.INSTANCE, capacity, stageFpp);
+    stages.add(new Stage(filter, capacity, stageFpp, bitArrayBytes(capacity, stageFpp)));
+  }
+
+  /** Stage i holds expected x 2^i keys (capped to stay a positive long). */
+  private long stageCapacity(int i) {
     long capacity = initialExpected;
     for (int doubling = 0; doubling < i && capacity <= Long.MAX_VALUE / 2; doubling++) {
       capacity *= 2;
     }
-    double stageFpp = fpp * Math.pow(0.5, i + 1);
-    BloomFilter<Key128> filter = BloomFilter.create(Key128Funnel.INSTANCE, capacity, stageFpp);
-    stages.add(new Stage(filter, capacity, stageFpp, bitArrayBytes(capacity, stageFpp)));
+    return capacity;
+  }
+
+  /** Stage i has a false-positive rate of fpp x 0.5^(i+1). */
+  private double stageFpp(int i) {
+    return fpp * Math.pow(0.5, i + 1);
   }
 
   /** Bytes of the bit array Guava allocates for {@code n} keys at rate {@code p}. */
@@ -115,6 +135,62 @@ public final class ScalableBloomDeduplicator implements Deduplicator {
       addStage();
     }
     return true;
+  }
+
+  /** The sizing this filter was made with: expected insertions of the first stage. */
+  long initialExpected() {
+    return initialExpected;
+  }
+
+  /** The target false-positive rate this filter was made with. */
+  double fpp() {
+    return fpp;
+  }
+
+  /** Writes the counters and every stage's filter, for {@link DedupStateFile}. */
+  void writeState(DataOutputStream out) throws IOException {
+    out.writeLong(inserts);
+    out.writeLong(currentStageInserts);
+    out.writeDouble(closedStagesFpp);
+    out.writeDouble(expectedFalseDrops);
+    out.writeInt(stages.size());
+    for (Stage stage : stages) {
+      stage.filter().writeTo(out);
+    }
+  }
+
+  /**
+   * A filter in the state written by {@link #writeState} of one made with the same sizing and
+   * rate.
+   */
+  static ScalableBloomDeduplicator readState(DataInputStream in, long expectedInsertions, double fpp)
+      throws IOException {
+    ScalableBloomDeduplicator bloom = new ScalableBloomDeduplicator(expectedInsertions, fpp, false);
+    bloom.read(in);
+    return bloom;
+  }
+
+  private void read(DataInputStream in) throws IOException {
+    long readInserts = in.readLong();
+    long readCurrent = in.readLong();
+    double readClosed = in.readDouble();
+    double readDrops = in.readDouble();
+    int count = in.readInt();
+    if (count < 1 || count > 62) {
+      throw new IOException("bad stage count: " + count);
+    }
+    stages.clear();
+    for (int i = 0; i < count; i++) {
+      long capacity = stageCapacity(i);
+      double stageFpp = stageFpp(i);
+      BloomFilter<Key128> filter = BloomFilter.readFrom(in, Key128Funnel.INSTANCE);
+      stages.add(
+          new Stage(filter, capacity, stageFpp, bitArrayBytes(capacity, stageFpp)));
+    }
+    inserts = readInserts;
+    currentStageInserts = readCurrent;
+    closedStagesFpp = readClosed;
+    expectedFalseDrops = readDrops;
   }
 
   /** Number of stages (filters) so far: 1 until the first estimate is exceeded. */

@@ -1,0 +1,107 @@
+package org.transformpipeline.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.zip.CRC32C;
+import org.transformpipeline.chem.TransformDefinition;
+import org.transformpipeline.parquet.ParquetFiles;
+
+/**
+ * What must be the same for {@code apply --resume} to continue a killed run and end with the
+ * output an uninterrupted run would have made: the input file (path, size, modification time and
+ * a checksum of its footer) and every option that changes the output or the counts (not
+ * {@code --workers} or {@code --max-in-flight}, which change neither). Stateless.
+ */
+final class RunIdentity {
+
+  /** Footers longer than this are checksummed over their last this-many bytes. */
+  private static final int MAX_FOOTER_BYTES = 16 << 20;
+
+  private RunIdentity() {}
+
+  /**
+   * The identity as readable name/value pairs, names as the user knows them (option names).
+   *
+   * @throws UserException when the input cannot be read (it was readable a moment before)
+   */
+  static Map<String, String> of(ApplyOptions o, List<TransformDefinition> transforms) {
+    Map<String, String> id = new LinkedHashMap<>();
+    Path input = o.input().toAbsolutePath().normalize();
+    id.put("--input", input.toString());
+    try {
+      id.put("input size", Long.toString(Files.size(input)));
+      id.put("input modified", Files.getLastModifiedTime(input).toString());
+      id.put("input footer", footerChecksum(input));
+    } catch (IOException e) {
+      throw UserException.failure(o.input() + ": cannot read: " + e.getMessage(), e);
+    }
+    id.put("--smiles-column", o.smilesColumn());
+    id.put("--id-column", o.idColumn() == null ? "(id if present, else row number)" : o.idColumn());
+    id.put("--batch-size", Integer.toString(o.batchSize()));
+    id.put("transforms", transforms.stream().map(TransformDefinition::name)
+        .collect(Collectors.joining(",")));
+    id.put("transform definitions", digest(transforms));
+    id.put("--dedup", o.dedup().optionValue());
+    if (o.dedup() == org.transformpipeline.pipeline.dedup.DedupMode.BLOOM) {
+      id.put("--expected-products", Long.toString(o.expectedProducts()));
+      id.put("--bloom-fpp", Double.toString(o.bloomFpp()));
+    }
+    id.put(
+        "--dedup-state",
+        o.dedupState() == null ? "(none)" : o.dedupState().toAbsolutePath().normalize().toString());
+    id.put("--max-products-per-parent", Integer.toString(o.maxProductsPerParent()));
+    id.put("--max-heavy-atoms", Integer.toString(o.maxHeavyAtoms()));
+    id.put("--time-per-parent", Long.toString(o.timePerParentMillis()));
+    id.put("tool version", ParquetFiles.toolVersion());
+    return id;
+  }
+
+  /** CRC32C of the Parquet footer (its length is in the 4 bytes before the final PAR1). */
+  private static String footerChecksum(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      long length = Math.min(size, 8);
+      if (size >= 8) {
+        ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        channel.read(tail, size - 8);
+        length = Math.min(size, 8 + Math.min(Integer.toUnsignedLong(tail.getInt(0)),
+            MAX_FOOTER_BYTES));
+      }
+      ByteBuffer footer = ByteBuffer.allocate((int) length);
+      while (footer.hasRemaining()
+          && channel.read(footer, size - length + footer.position()) >= 0) {
+        // fill
+      }
+      CRC32C crc = new CRC32C();
+      crc.update(footer.flip());
+      return "crc32c:" + HexFormat.of().toHexDigits((int) crc.getValue()) + ",bytes:" + length;
+    }
+  }
+
+  /** SHA-256 of what in the transforms changes products: name, SMIRKS and site limit. */
+  private static String digest(List<TransformDefinition> transforms) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (TransformDefinition t : transforms) {
+        sha.update((t.name() + "\t" + t.smirks() + "\t" + t.maxSites() + "\n")
+            .getBytes(StandardCharsets.UTF_8));
+      }
+      return "sha256:" + HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

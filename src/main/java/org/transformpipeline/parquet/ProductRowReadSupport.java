@@ -1,0 +1,177 @@
+package org.transformpipeline.parquet;
+
+import java.util.Arrays;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.hadoop.api.InitContext;
+import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.io.api.RecordMaterializer;
+import org.apache.parquet.schema.MessageType;
+import org.transformpipeline.pipeline.ProductRow;
+
+/**
+ * Reads a products file written by {@link ProductWriter} back into {@link ProductRow}s: the five
+ * product columns, then every other column as a boxed cell of its physical type (strings as {@link
+ * Binary}, as the input reader gives them), so that writing the rows again gives the same values.
+ * Not thread-safe: one per reader.
+ */
+final class ProductRowReadSupport extends ReadSupport<ProductRow> {
+
+  private static final int PRODUCT_COLUMNS = ProductWriteSupport.PRODUCT_COLUMNS.size();
+
+  private final boolean smilesOnly;
+
+  /**
+   * @param smilesOnly read only {@code product_smiles}; the other fields are null, site 0 and no
+   *     cells
+   */
+  ProductRowReadSupport(boolean smilesOnly) {
+    this.smilesOnly = smilesOnly;
+  }
+
+  @Override
+  public ReadContext init(InitContext context) {
+    MessageType file = context.getFileSchema();
+    for (int i = 0; i < PRODUCT_COLUMNS; i++) {
+      String expected = ProductWriteSupport.PRODUCT_COLUMNS.get(i);
+      if (file.getFieldCount() <= i || !file.getType(i).getName().equals(expected)) {
+        throw new IllegalStateException(
+            "not a products file: column " + i + " is not " + expected + " in " + file);
+      }
+    }
+    if (smilesOnly) {
+      return new ReadContext(new MessageType(file.getName(), file.getType(0)));
+    }
+    return new ReadContext(file);
+  }
+
+  @Override
+  public RecordMaterializer<ProductRow> prepareForRead(
+      Configuration configuration,
+      Map<String, String> keyValueMetaData,
+      MessageType fileSchema,
+      ReadContext readContext) {
+    return new Materializer(readContext.getRequestedSchema().getFieldCount());
+  }
+
+  @Override
+  public RecordMaterializer<ProductRow> prepareForRead(
+      ParquetConfiguration configuration,
+      Map<String, String> keyValueMetaData,
+      MessageType fileSchema,
+      ReadContext readContext) {
+    return new Materializer(readContext.getRequestedSchema().getFieldCount());
+  }
+
+  private static final class Materializer extends RecordMaterializer<ProductRow> {
+    private final Row root;
+
+    Materializer(int fields) {
+      this.root = new Row(fields);
+    }
+
+    @Override
+    public ProductRow getCurrentRecord() {
+      return root.current;
+    }
+
+    @Override
+    public GroupConverter getRootConverter() {
+      return root;
+    }
+  }
+
+  /** Fields 0-4 are the product columns; cells hold the rest. */
+  private static final class Row extends GroupConverter {
+    private final Converter[] converters;
+    private final Object[] values;
+    private ProductRow current;
+
+    Row(int fields) {
+      converters = new Converter[fields];
+      values = new Object[fields];
+      for (int i = 0; i < fields; i++) {
+        converters[i] = new Cell(i, i < PRODUCT_COLUMNS - 1);
+      }
+    }
+
+    @Override
+    public Converter getConverter(int fieldIndex) {
+      return converters[fieldIndex];
+    }
+
+    @Override
+    public void start() {
+      Arrays.fill(values, null);
+    }
+
+    @Override
+    public void end() {
+      int cells = Math.max(0, values.length - PRODUCT_COLUMNS);
+      Object[] passThrough = new Object[cells];
+      if (cells > 0) {
+        System.arraycopy(values, PRODUCT_COLUMNS, passThrough, 0, cells);
+      }
+      current =
+          new ProductRow(
+              (String) values[0],
+              values.length > 1 ? (String) values[1] : null,
+              values.length > 2 ? (String) values[2] : null,
+              values.length > 3 ? (String) values[3] : null,
+              values.length > 4 ? (Integer) values[4] : 0,
+              passThrough);
+    }
+
+    /** One value, boxed as read; product text columns as String. */
+    private final class Cell extends PrimitiveConverter {
+      private final int index;
+      private final boolean text;
+
+      Cell(int index, boolean text) {
+        this.index = index;
+        this.text = text;
+      }
+
+      @Override
+      public void addBinary(Binary value) {
+        if (text) {
+          values[index] = value.toStringUsingUTF8();
+        } else {
+          byte[] bytes = value.getBytes();
+          values[index] =
+              Binary.fromConstantByteArray(value.isBackingBytesReused() ? bytes.clone() : bytes);
+        }
+      }
+
+      @Override
+      public void addBoolean(boolean value) {
+        values[index] = value;
+      }
+
+      @Override
+      public void addInt(int value) {
+        values[index] = value;
+      }
+
+      @Override
+      public void addLong(long value) {
+        values[index] = value;
+      }
+
+      @Override
+      public void addFloat(float value) {
+        values[index] = value;
+      }
+
+      @Override
+      public void addDouble(double value) {
+        values[index] = value;
+      }
+    }
+  }
+}
