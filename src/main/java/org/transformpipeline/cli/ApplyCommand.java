@@ -51,6 +51,9 @@ public final class ApplyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** Test hooks (failing sink, throwing enumerator); none in a real run. */
+  ApplyRun.Hooks hooks = ApplyRun.Hooks.NONE;
+
   @Option(
       names = "--input",
       required = true,
@@ -241,7 +244,7 @@ public final class ApplyCommand implements Callable<Integer> {
           .setLevel(Level.DEBUG);
     }
     List<TransformDefinition> transforms = libraryOptions.library().transforms();
-    ApplyRun run = new ApplyRun(options, transforms);
+    ApplyRun run = new ApplyRun(options, transforms, hooks);
     RunSummary summary = run.run();
     PrintWriter out = spec.commandLine().getOut();
     out.print(SummaryReport.text(summary));

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.transformpipeline.chem.EnumerationLimits;
@@ -21,9 +22,11 @@ import org.transformpipeline.parquet.RejectWriter;
 import org.transformpipeline.parquet.RunOutput;
 import org.transformpipeline.parquet.RunParts;
 import org.transformpipeline.pipeline.BatchSource;
+import org.transformpipeline.pipeline.ParentEnumerator;
 import org.transformpipeline.pipeline.Pipeline;
 import org.transformpipeline.pipeline.PipelineException;
 import org.transformpipeline.pipeline.ProductKey;
+import org.transformpipeline.pipeline.ProductSink;
 import org.transformpipeline.pipeline.ProgressReporter;
 import org.transformpipeline.pipeline.RowBatch;
 import org.transformpipeline.pipeline.RunSummary;
@@ -53,14 +56,24 @@ final class ApplyRun {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApplyRun.class);
 
+  /**
+   * Test hooks: wrap the output sink (to make it fail like a full disk) or each worker's enumerator
+   * (to make one molecule throw). {@link #NONE} in a real run.
+   */
+  record Hooks(UnaryOperator<ProductSink> sink, UnaryOperator<ParentEnumerator> enumerator) {
+    static final Hooks NONE = new Hooks(UnaryOperator.identity(), UnaryOperator.identity());
+  }
+
   private final ApplyOptions o;
   private final List<TransformDefinition> transforms;
+  private final Hooks hooks;
   private final Path rejectsFile;
   private final Path summaryFile;
 
-  ApplyRun(ApplyOptions options, List<TransformDefinition> transforms) {
+  ApplyRun(ApplyOptions options, List<TransformDefinition> transforms, Hooks hooks) {
     this.o = options;
     this.transforms = List.copyOf(transforms);
+    this.hooks = hooks;
     this.rejectsFile = RejectWriter.pathFor(options.output());
     this.summaryFile = SummaryReport.jsonPathFor(options.output());
   }
@@ -243,9 +256,11 @@ final class ApplyRun {
       Pipeline pipeline =
           new Pipeline(
               source(reader),
-              new TransformWorker(() -> new ProductEnumerator(transforms, limits)::enumerate),
+              new TransformWorker(
+                  () ->
+                      hooks.enumerator().apply(new ProductEnumerator(transforms, limits)::enumerate)),
               dedup,
-              output,
+              hooks.sink().apply(output),
               new Pipeline.Settings(o.workers(), o.maxInFlight(), o.batchSize()),
               ProgressReporter.forCommandLine(
                   o.quiet(), o.progressEvery(), reader.rowCount(), LOG::info, LOG::warn));

@@ -81,6 +81,7 @@ public final class Pipeline {
   private final RunTally tally = new RunTally();
   private final RunTimeline timeline = new RunTimeline(RunTimeline.DEFAULT_CAPACITY);
   private long firstBatch;
+  private long rowsBefore; // rows of an interrupted run this one resumes
 
   /** What the reader and the workers hand to the consumer. */
   private sealed interface Completion {
@@ -133,6 +134,7 @@ public final class Pipeline {
   public Pipeline resumingAfter(RunCheckpoint checkpoint) {
     tally.restore(checkpoint);
     firstBatch = checkpoint.batchesWritten();
+    rowsBefore = checkpoint.rows().read();
     return this;
   }
 
@@ -201,11 +203,16 @@ public final class Pipeline {
   }
 
   /** Times spent by the consumer. */
-  private record Consumer(long busyNanos, long waitNanos) {}
+  private record Consumer(long busyNanos, long waitNanos, long heldNanos, int maxHeld) {}
+
+  /** A finished batch in the reorder window, with when it arrived. */
+  private record Held(BatchResult result, long arrivedNanos) {}
 
   /** The consumer (this thread): reorders, dedups and writes, releasing one permit per batch. */
   private Consumer consume(long start) {
-    TreeMap<Long, BatchResult> reorder = new TreeMap<>();
+    TreeMap<Long, Held> reorder = new TreeMap<>();
+    long held = 0;
+    int maxHeld = 0;
     long totalBatches = totalBatches();
     long next = firstBatch;
     long end = -1;
@@ -222,10 +229,13 @@ public final class Pipeline {
       } else if (completion instanceof Completion.EndOfInput endOfInput) {
         end = endOfInput.batches();
       } else if (completion instanceof Completion.Done done) {
-        reorder.put(done.result().index(), done.result());
+        reorder.put(done.result().index(), new Held(done.result(), t1));
+        maxHeld = Math.max(maxHeld, reorder.size());
       }
       while (!reorder.isEmpty() && reorder.firstKey() == next) {
-        write(reorder.pollFirstEntry().getValue());
+        Held first = reorder.pollFirstEntry().getValue();
+        held += t1 - first.arrivedNanos();
+        write(first.result());
         int nowInFlight = inFlight.decrementAndGet();
         permits.release();
         String adapted = permits.adapt();
@@ -238,7 +248,7 @@ public final class Pipeline {
       }
       busy += System.nanoTime() - t1;
     }
-    return new Consumer(busy, waiting);
+    return new Consumer(busy, waiting, held, maxHeld);
   }
 
   private Completion take() {
@@ -332,14 +342,16 @@ public final class Pipeline {
     RunSummary.Performance performance =
         new RunSummary.Performance(
             elapsed,
-            elapsed > 0 ? tally.rowsRead / elapsed : 0,
+            elapsed > 0 ? (tally.rowsRead - rowsBefore) / elapsed : 0,
             maxInFlightObserved.get(),
             consumer.busyNanos() / 1e9,
             consumer.waitNanos() / 1e9,
             tally.workerNanos / 1e9,
             tally.peakHeapUsed,
             poolPeaks,
-            Runtime.getRuntime().maxMemory());
+            Runtime.getRuntime().maxMemory(),
+            consumer.heldNanos() / 1e9,
+            consumer.maxHeld());
     RunSummary.DedupStats dedupStats =
         new RunSummary.DedupStats(
             dedup.mode(), dedup.describe(), dedup.memoryBytes(), dedup.expectedFalseDrops());

@@ -140,6 +140,10 @@ public record RunSummary(
    * @param peakHeapPoolBytes sum of the heap memory pools' peak usage (JMX), which also sees peaks
    *     between samples
    * @param heapMaxBytes the JVM's maximum heap (-Xmx)
+   * @param reorderHeldSeconds the cost in time of writing in input order: summed over batches,
+   *     how long a finished batch waited in the reorder window for an earlier, slower one
+   * @param maxReorderHeld the cost in memory: most finished batches held in the window at once
+   *     (at most the in-flight bound)
    */
   public record Performance(
       double elapsedSeconds,
@@ -150,7 +154,35 @@ public record RunSummary(
       double workerSeconds,
       long peakHeapUsedBytes,
       long peakHeapPoolBytes,
-      long heapMaxBytes) {}
+      long heapMaxBytes,
+      double reorderHeldSeconds,
+      int maxReorderHeld) {
+
+    /** Performance without the reorder-window measures (older callers, tests). */
+    public Performance(
+        double elapsedSeconds,
+        double rowsPerSecond,
+        int maxInFlightObserved,
+        double consumerBusySeconds,
+        double consumerWaitSeconds,
+        double workerSeconds,
+        long peakHeapUsedBytes,
+        long peakHeapPoolBytes,
+        long heapMaxBytes) {
+      this(
+          elapsedSeconds,
+          rowsPerSecond,
+          maxInFlightObserved,
+          consumerBusySeconds,
+          consumerWaitSeconds,
+          workerSeconds,
+          peakHeapUsedBytes,
+          peakHeapPoolBytes,
+          heapMaxBytes,
+          0,
+          0);
+    }
+  }
 
   /** This run's counts under the given input, output and settings. */
   public static RunSummary of(String input, String output, Settings settings, RunTotals totals) {

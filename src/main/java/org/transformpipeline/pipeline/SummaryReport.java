@@ -102,6 +102,14 @@ public final class SummaryReport {
     line(b, "Max in flight", f.maxInFlightObserved() + " of " + o.maxInFlight());
     line(
         b,
+        "Reorder window",
+        String.format(
+            Locale.ROOT,
+            "at most %d finished batches held; %.1f s of batch waiting for earlier ones",
+            f.maxReorderHeld(),
+            f.reorderHeldSeconds()));
+    line(
+        b,
         "Consumer",
         String.format(
             Locale.ROOT,

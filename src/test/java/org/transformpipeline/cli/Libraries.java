@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Test libraries made with DuckDB (an independent Parquet writer and reader): a slice of a SMILES
@@ -44,6 +46,33 @@ final class Libraries {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
       s.execute(sql);
+    }
+    return parquet;
+  }
+
+  /**
+   * Writes a library with columns smiles and id (both VARCHAR, nullable) from the given pairs,
+   * in order, with DuckDB: {@code rows} holds smiles, id, smiles, id, ... (null for a null cell).
+   */
+  static Path withRows(Path parquet, List<String> smilesAndIds) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE library (smiles VARCHAR, id VARCHAR)");
+      try (DuckDBAppender appender =
+          c.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "library")) {
+        for (int i = 0; i < smilesAndIds.size(); i += 2) {
+          appender.beginRow();
+          for (String cell : smilesAndIds.subList(i, i + 2)) {
+            if (cell == null) {
+              appender.appendNull();
+            } else {
+              appender.append(cell);
+            }
+          }
+          appender.endRow();
+        }
+      }
+      s.execute("COPY library TO '" + parquet + "' (FORMAT parquet)");
     }
     return parquet;
   }

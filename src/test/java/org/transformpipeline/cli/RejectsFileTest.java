@@ -1,0 +1,199 @@
+package org.transformpipeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.transformpipeline.pipeline.RunSummary;
+import org.transformpipeline.pipeline.SummaryReport;
+
+/**
+ * Every row and product is accounted for: a run over a library with every kind of reject writes
+ * each one to {@code <output>.rejects.parquet}, and the counts add up.
+ */
+class RejectsFileTest {
+
+  @TempDir static Path dir;
+  static Path library;
+  static Path transforms;
+
+  /**
+   * A chain carbon bearing a phenol, 400 times: 3,201 heavy atoms and 800 products of that size
+   * to make, far more than {@link #TIME_GUARD_MS} of work on any machine, while the small
+   * molecules take a few milliseconds.
+   */
+  static final String SLOW = "C" + "C(c1ccc(O)cc1)".repeat(400);
+
+  static final String TIME_GUARD_MS = "2000";
+
+  static final String TOO_LARGE = "C".repeat(4000);
+
+  @BeforeAll
+  static void libraryWithEveryKindOfReject() throws Exception {
+    library =
+        Libraries.withRows(
+            dir.resolve("rejects.parquet"),
+            Arrays.asList(
+                "Oc1ccccc1", "phenol",
+                null, "null-smiles",
+                "", "empty",
+                "C1CC(", "unparsable",
+                TOO_LARGE, "too-large",
+                SLOW, "slow",
+                "CCO", "ethanol",
+                "Oc1ccc(O)cc1", "hydroquinone"));
+    // bad_methylation keeps the phenol's H: its products are over-valent and rejected
+    transforms =
+        Files.writeString(
+            dir.resolve("transforms.yaml"),
+            """
+            transforms:
+              - name: good_methylation
+                smirks: "[c:1][OX2;H1;+0:2]>>[c:1][OH0:2]C"
+              - name: bad_methylation
+                smirks: "[c:1][OX2;H1;+0:2]>>[c:1][O:2]C"
+            """);
+  }
+
+  private static CliRuns.Run run(Path output, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--input", library.toString(),
+                "--output", output.toString(),
+                "--transforms", transforms.toString(),
+                "--max-heavy-atoms", "3500",
+                "--time-per-parent", TIME_GUARD_MS,
+                "--batch-size", "3",
+                "--workers", "2",
+                "--quiet"));
+    args.addAll(List.of(extra));
+    return CliRuns.apply(args.toArray(new String[0]));
+  }
+
+  @Test
+  void everyRejectedRowAndProductIsInTheRejectsFileAndTheCountsAddUp() throws Exception {
+    Path output = dir.resolve("products.parquet");
+    CliRuns.Run run = run(output);
+
+    assertEquals(0, run.exit(), run.err());
+    Path rejects = dir.resolve("products.parquet.rejects.parquet");
+    assertEquals(
+        List.of(
+            "0 | phenol | Oc1ccccc1 | PRODUCT | over-valent atom: O with valence 3 > 2 at 0"
+                + " | bad_methylation",
+            "1 | null-smiles | NULL | INPUT | no SMILES: null cell | NULL",
+            "2 | empty |  | INPUT | no SMILES: empty cell | NULL",
+            "3 | unparsable | C1CC( | PARSE | invalid SMILES: "
+                + firstRejectReason(rejects, 3).substring("invalid SMILES: ".length())
+                + " | NULL",
+            "4 | too-large | 4000 characters | PARENT | too large: 4000 heavy atoms > --max-heavy-atoms 3500 | NULL",
+            "5 | slow | 5601 characters | TIMEOUT | enumeration took longer than 2000 ms | NULL",
+            "7 | hydroquinone | Oc1ccc(O)cc1 | PRODUCT | over-valent atom: O with valence 3 > 2"
+                + " at 0 | bad_methylation",
+            "7 | hydroquinone | Oc1ccc(O)cc1 | PRODUCT | over-valent atom: O with valence 3 > 2"
+                + " at 5 | bad_methylation"),
+        Libraries.query(
+            "SELECT row_number, id, CASE WHEN length(smiles) > 100"
+                + " THEN length(smiles) || ' characters' ELSE smiles END,"
+                + " stage, reason, transform FROM '"
+                + rejects
+                + "'"));
+    assertEquals(
+        List.of(
+            "row_number | BIGINT", "id | VARCHAR", "smiles | VARCHAR", "stage | VARCHAR",
+            "reason | VARCHAR", "transform | VARCHAR"),
+        Libraries.query(
+            "SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '" + rejects + "')"));
+
+    RunSummary summary = SummaryReport.readJson(dir.resolve("products.parquet.summary.json"));
+    assertEquals(List.of(), summary.identityViolations());
+    RunSummary.RowCounts rows = summary.rows();
+    assertEquals(8, rows.read());
+    assertEquals(rows.read(), rows.withProducts() + rows.noSite() + rows.rejected());
+    assertEquals(2, rows.withProducts());
+    assertEquals(1, rows.noSite());
+    assertEquals(5, rows.rejected());
+    assertEquals(
+        Map.of(
+            "input: no SMILES", 2L,
+            "parse: invalid SMILES", 1L,
+            "parent: too large", 1L,
+            "timeout: enumeration took longer than 2000 ms", 1L),
+        rows.rejectedByCategory());
+    assertEquals(3, summary.products().rejected());
+    assertEquals(
+        Map.of("product: over-valent atom", 3L), summary.products().rejectedByCategory());
+    // the rejects file has one row per rejected row and per rejected product
+    assertEquals(
+        List.of(rows.rejected() + " | " + summary.products().rejected()),
+        Libraries.query(
+            "SELECT count(*) FILTER (WHERE transform IS NULL),"
+                + " count(*) FILTER (WHERE transform IS NOT NULL) FROM '"
+                + rejects
+                + "'"));
+    assertEquals(
+        List.of("Oc1ccc(OC)cc1 | hydroquinone", "O(c1ccccc1)C | phenol"),
+        Libraries.query(
+            "SELECT product_smiles, parent_id FROM '" + output + "' ORDER BY parent_id"));
+    assertTrue(run.out().contains("Rejects written to " + rejects), run.out());
+  }
+
+  private static String firstRejectReason(Path rejects, int row) throws Exception {
+    return Libraries.query("SELECT reason FROM '" + rejects + "' WHERE row_number = " + row)
+        .get(0);
+  }
+
+  @Test
+  void failOnRejectExitsOneAfterWritingEveryOutput() throws Exception {
+    Path output = dir.resolve("strict.parquet");
+    CliRuns.Run run = run(output, "--fail-on-reject");
+
+    assertEquals(1, run.exit(), run.err());
+    assertEquals(
+        "error: --fail-on-reject: 5 rows and 3 products were rejected (listed in "
+            + dir.resolve("strict.parquet.rejects.parquet")
+            + "); the outputs were written\n",
+        run.err());
+    assertEquals(List.of("2"), Libraries.query("SELECT count(*) FROM '" + output + "'"));
+    assertEquals(
+        List.of("8"),
+        Libraries.query(
+            "SELECT count(*) FROM '" + dir.resolve("strict.parquet.rejects.parquet") + "'"));
+    assertTrue(Files.exists(dir.resolve("strict.parquet.summary.json")));
+    assertFalse(run.hasStackTrace());
+  }
+
+  @Test
+  void aRunWithoutRejectsWritesAnEmptyRejectsFileAndFailOnRejectPasses() throws Exception {
+    Path clean =
+        Libraries.withRows(
+            dir.resolve("clean.parquet"), List.of("Oc1ccccc1", "a", "CCO", "b", "c1ccccc1O", "c"));
+    Path output = dir.resolve("clean-products.parquet");
+    CliRuns.Run run =
+        CliRuns.apply(
+            "--input", clean.toString(),
+            "--output", output.toString(),
+            "--only", "phenol_o_methylation",
+            "--fail-on-reject",
+            "--quiet");
+
+    assertEquals(0, run.exit(), run.err());
+    Path rejects = dir.resolve("clean-products.parquet.rejects.parquet");
+    assertEquals(List.of("0"), Libraries.query("SELECT count(*) FROM '" + rejects + "'"));
+    assertEquals(6, Libraries.query("DESCRIBE SELECT * FROM '" + rejects + "'").size());
+    // the same product from rows 0 and 2: the first in input order keeps it
+    assertEquals(
+        List.of("O(c1ccccc1)C | a"),
+        Libraries.query("SELECT product_smiles, parent_id FROM '" + output + "'"));
+  }
+}
