@@ -70,6 +70,13 @@ final class Fakes {
       this(rows, batchSize, -1, i -> {});
     }
 
+    /** The rows of a resumed run: its first batch has index {@code firstIndex}. */
+    static ListSource startingAt(List<InputRow> rows, int batchSize, long firstIndex) {
+      ListSource source = new ListSource(rows, batchSize);
+      source.index = firstIndex;
+      return source;
+    }
+
     ListSource(List<InputRow> rows, int batchSize, int failAtBatch, Consumer<Long> beforeRead) {
       this.rows = rows;
       this.batchSize = batchSize;
