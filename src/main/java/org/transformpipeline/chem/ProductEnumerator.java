@@ -60,6 +60,11 @@ public final class ProductEnumerator {
 
   /** Parses the SMILES and enumerates its products; never throws for a bad molecule. */
   public ParentOutcome enumerate(String smiles) {
+    int written = SmilesSize.heavyAtoms(smiles);
+    if (written > limits.maxHeavyAtoms()) {
+      // before parsing: the parser recurses over the graph and overflows on huge molecules
+      return tooLarge(written);
+    }
     long start = System.nanoTime();
     IAtomContainer parent;
     try {
@@ -98,9 +103,7 @@ public final class ProductEnumerator {
       return rejected(Rejection.Stage.PARENT, "no atoms");
     }
     if (heavy > limits.maxHeavyAtoms()) {
-      return rejected(
-          Rejection.Stage.PARENT,
-          "too large: " + heavy + " heavy atoms > --max-heavy-atoms " + limits.maxHeavyAtoms());
+      return tooLarge(heavy);
     }
     for (IAtom atom : parent.atoms()) {
       if (atom.getImplicitHydrogenCount() == null) {
@@ -231,6 +234,12 @@ public final class ProductEnumerator {
       }
     }
     return mol;
+  }
+
+  private ParentOutcome tooLarge(int heavy) {
+    return rejected(
+        Rejection.Stage.PARENT,
+        "too large: " + heavy + " heavy atoms > --max-heavy-atoms " + limits.maxHeavyAtoms());
   }
 
   private static ProductRejection productRejection(Compiled t, String reason) {

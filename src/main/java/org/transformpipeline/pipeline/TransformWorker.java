@@ -18,9 +18,12 @@ import org.transformpipeline.chem.Rejection;
  * made by an earlier row of the same batch, and hashes the survivors' SMILES (128-bit murmur3).
  *
  * <p>Every row ends as an outcome: a null or blank SMILES is rejected at stage {@code INPUT}
- * without calling the enumerator; an unexpected exception from the enumerator on one row is
- * rejected at stage {@code INTERNAL} with the exception's class and message, and the batch goes on
- * (that thread's enumerator is then replaced by a fresh one, in case the exception left it in a bad
+ * without calling the enumerator; an unexpected exception from the enumerator on one row (a
+ * {@link RuntimeException}, a {@link StackOverflowError} on a huge molecule, or an {@link
+ * AssertionError} from a library's internal check, seen in CDK's SMILES writer on fuzzed allene
+ * stereo when assertions are on) is rejected at stage {@code INTERNAL} with the exception's class
+ * and message, and the batch goes on. Other errors ({@code OutOfMemoryError}) stop the run. (That
+ * thread's enumerator is then replaced by a fresh one, in case the exception left it in a bad
  * state).
  *
  * <p><b>Why in-batch dedup is here and not on the consumer.</b> Dedup within a batch depends only
@@ -126,7 +129,7 @@ public final class TransformWorker {
         throw new IllegalStateException("enumerator returned no outcome");
       }
       return outcome;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | AssertionError e) {
       enumerators.remove();
       String message = e.getMessage() == null ? "(no message)" : e.getMessage();
       return rejected(Rejection.Stage.INTERNAL, e.getClass().getName() + ": " + message);
