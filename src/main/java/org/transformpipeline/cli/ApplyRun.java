@@ -283,7 +283,14 @@ final class ApplyRun {
         staged.discard();
       }
     }
+    long start = System.nanoTime();
     output.publish(o.output(), rejectsFile, overwriteTargets);
+    LOG.info(
+        "joined {} parts into {} and {} in {} s",
+        output.manifest().parts().size(),
+        o.output(),
+        rejectsFile,
+        String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
   }
 
   private DedupStateFile.Loaded loadDedup() {

@@ -1,0 +1,159 @@
+package org.transformpipeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.transformpipeline.parquet.RunParts;
+import org.transformpipeline.pipeline.ProductRow;
+import org.transformpipeline.pipeline.ProductSink;
+import org.transformpipeline.pipeline.RejectRow;
+import org.transformpipeline.pipeline.RunCheckpoint;
+import org.transformpipeline.pipeline.RunSummary;
+import org.transformpipeline.pipeline.SummaryReport;
+
+/**
+ * {@code --resume} in-process, for the moments a kill rarely hits: after the last part, while the
+ * final files are being published, and before the parts directory is removed.
+ */
+class ResumeTest {
+
+  @TempDir static Path dir;
+  static Path library;
+  static Path clean;
+
+  @BeforeAll
+  static void libraryAndACleanRun() throws Exception {
+    library = Libraries.smiToParquet(Libraries.NCI_5K, 400, dir.resolve("nci400.parquet"));
+    clean = Files.createDirectories(dir.resolve("clean")).resolve("p.parquet");
+    assertEquals(0, apply(ApplyRun.Hooks.NONE, clean).exit());
+  }
+
+  private static CliRuns.Run apply(ApplyRun.Hooks hooks, Path output, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--input", library.toString(),
+                "--output", output.toString(),
+                "--batch-size", "25",
+                "--workers", "2",
+                "--part-batches", "3",
+                "--dedup", "exact",
+                "--quiet"));
+    args.addAll(List.of(more));
+    return CliRuns.apply(hooks, args.toArray(new String[0]));
+  }
+
+  /** A sink whose commit succeeds and then fails, as if the process died right after it. */
+  private static ApplyRun.Hooks dyingAfterCommit() {
+    UnaryOperator<ProductSink> dying =
+        sink ->
+            new ProductSink() {
+              @Override
+              public void write(ProductRow row) throws IOException {
+                sink.write(row);
+              }
+
+              @Override
+              public void reject(RejectRow row) throws IOException {
+                sink.reject(row);
+              }
+
+              @Override
+              public void batchWritten(RunCheckpoint checkpoint) throws IOException {
+                sink.batchWritten(checkpoint);
+              }
+
+              @Override
+              public void commit() throws IOException {
+                sink.commit();
+                throw new IOException("power cut after the last part");
+              }
+
+              @Override
+              public void abort() {
+                sink.abort();
+              }
+            };
+    return new ApplyRun.Hooks(dying, UnaryOperator.identity());
+  }
+
+  private static Set<String> files(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return new TreeSet<>(files.map(f -> f.getFileName().toString()).toList());
+    }
+  }
+
+  private static void assertSameAsClean(Path output) throws IOException {
+    assertEquals(-1, Files.mismatch(clean, output));
+    assertEquals(
+        -1,
+        Files.mismatch(
+            clean.resolveSibling("p.parquet.rejects.parquet"),
+            output.resolveSibling("p.parquet.rejects.parquet")));
+    RunSummary a = SummaryReport.readJson(clean.resolveSibling("p.parquet.summary.json"));
+    RunSummary b = SummaryReport.readJson(output.resolveSibling("p.parquet.summary.json"));
+    assertEquals(a.rows(), b.rows());
+    assertEquals(a.products(), b.products());
+    assertEquals(a.dedup(), b.dedup());
+    assertEquals(
+        Set.of("p.parquet", "p.parquet.rejects.parquet", "p.parquet.summary.json"),
+        files(output.getParent()));
+  }
+
+  @Test
+  void aRunThatDiedAfterItsLastPartIsFinishedByResume() throws Exception {
+    Path output = Files.createDirectories(dir.resolve("died-after-last-part")).resolve("p.parquet");
+    CliRuns.Run died = apply(dyingAfterCommit(), output);
+    assertEquals(1, died.exit());
+    assertTrue(died.err().contains("power cut after the last part"), died.err());
+    Path parts = RunParts.dirFor(output);
+    assertTrue(Files.readString(parts.resolve("manifest.json")).contains("\"complete\" : true"));
+
+    CliRuns.Run resumed = apply(ApplyRun.Hooks.NONE, output, "--resume");
+
+    assertEquals(0, resumed.exit(), resumed.err());
+    assertSameAsClean(output);
+  }
+
+  @Test
+  void aRunThatDiedBeforeRemovingItsPartsIsFinishedAgainByResume() throws Exception {
+    Path output = Files.createDirectories(dir.resolve("died-before-cleanup")).resolve("p.parquet");
+    assertEquals(1, apply(dyingAfterCommit(), output).exit());
+    Path parts = RunParts.dirFor(output);
+    Path saved = Files.createDirectories(dir.resolve("saved-parts"));
+    for (String name : files(parts)) {
+      Files.copy(parts.resolve(name), saved.resolve(name));
+    }
+    assertEquals(0, apply(ApplyRun.Hooks.NONE, output, "--resume").exit());
+    // the outputs are published; put the complete parts back as if the process died just then
+    Files.createDirectories(parts);
+    for (String name : files(saved)) {
+      Files.copy(saved.resolve(name), parts.resolve(name));
+    }
+
+    CliRuns.Run again = apply(ApplyRun.Hooks.NONE, output, "--resume");
+
+    assertEquals(0, again.exit(), again.err());
+    assertSameAsClean(output);
+  }
+
+  @Test
+  void resumeWithNothingToResumeIsAPlainRun() throws Exception {
+    Path output = Files.createDirectories(dir.resolve("nothing")).resolve("p.parquet");
+    CliRuns.Run run = apply(ApplyRun.Hooks.NONE, output, "--resume");
+    assertEquals(0, run.exit(), run.err());
+    assertSameAsClean(output);
+  }
+}
