@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transformpipeline.pipeline.RunSummary;
@@ -152,14 +151,9 @@ class FuzzApplyTest {
         summary.rows().rejectedByCategory());
   }
 
+  /** About 10 s (most mutants fail to parse), so it is in the default run, not tagged slow. */
   @Test
-  void tenThousandMutatedSmilesAllEndAsAnOutcome() throws Exception {
-    fuzz(10_000, 20261123L, Duration.ofMinutes(10));
-  }
-
-  @Test
-  @Tag("slow")
   void aHundredThousandMutatedSmilesAllEndAsAnOutcome() throws Exception {
-    fuzz(100_000, 42L, Duration.ofMinutes(60));
+    fuzz(100_000, 42L, Duration.ofMinutes(20));
   }
 }
