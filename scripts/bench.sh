@@ -43,7 +43,7 @@ run() {
   local input=$1 output=$2; shift 2
   local timing="$output.time"
   /usr/bin/time -v -o "$timing" java "-Xmx$HEAP" -jar "$JAR" apply --input "$input" \
-      --output "$output" --overwrite --quiet --only "$TRANSFORMS" "$@" >/dev/null
+      --output "$output" --overwrite --quiet --only "$TRANSFORMS" "$@" >"$output.out" 2>&1
   python3 - "$output.summary.json" "$timing" <<'PY'
 import json, re, sys
 s = json.load(open(sys.argv[1]))
@@ -85,5 +85,7 @@ printf '  1 worker: %.0f/s   2 workers: %.0f/s   ratio %.2f (target >= 1.8)\n' "
 
 echo
 echo "single-thread chemistry rate on the first 20,000 rows (ChemistryBenchmark):"
-chem=$(java -Xmx2g -cp "$JAR" org.transformpipeline.bench.ChemistryBenchmark "$LIBRARY" 20000 4 | tee /dev/stderr | sed -n 's/^best: \([0-9,]*\).*/\1/p' | tr -d ,)
+chem_out=$(java -Xmx2g -cp "$JAR" org.transformpipeline.bench.ChemistryBenchmark "$LIBRARY" 20000 4)
+echo "$chem_out" | sed 's/^/  /'
+chem=$(echo "$chem_out" | sed -n 's/^best: \([0-9,]*\).*/\1/p' | tr -d ,)
 printf '  end-to-end with 2 workers / (2 x chemistry rate) = %.2f (target >= 0.9)\n' "$(echo "$r2 / (2 * $chem)" | bc -l)"
