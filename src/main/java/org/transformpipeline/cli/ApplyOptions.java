@@ -6,8 +6,8 @@ import org.transformpipeline.pipeline.dedup.DedupMode;
 
 /**
  * The {@code apply} options after parsing, defaults resolved and validated: a bad value or
- * combination is a usage error (exit 2) with one precise line, e.g. {@code --max-in-flight must
- * be >= 1, got 0}. Immutable.
+ * combination is a usage error (exit 2) with one precise line, e.g. {@code --max-in-flight must be
+ * >= 1, got 0}. Immutable.
  *
  * @param input the input Parquet library
  * @param output the products file to create
@@ -80,8 +80,8 @@ public record ApplyOptions(
    * workers} null means the number of processors, {@code maxInFlight} null means {@code 2 x
    * workers}.
    *
-   * @param bloomFppGiven whether {@code --bloom-fpp} was on the command line (it is an error with
-   *     a mode other than bloom)
+   * @param bloomFppGiven whether {@code --bloom-fpp} was on the command line (it is an error with a
+   *     mode other than bloom)
    */
   public static ApplyOptions resolve(
       Path input,

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * Everything a run did, printed at the end and written as {@code <output>.summary.json}.
  *
- * <p>The counts add up (see {@link #identityViolations()}): every row read ends in exactly one
- * of with-products, no-site or rejected; every valid product generated is either an in-batch
+ * <p>The counts add up (see {@link #identityViolations()}): every row read ends in exactly one of
+ * with-products, no-site or rejected; every valid product generated is either an in-batch
  * duplicate, a cross-batch duplicate or written.
  *
  * @param input the input file
@@ -101,8 +101,8 @@ public record RunSummary(
    * @param consumerWaitSeconds time the consumer spent waiting for the next result
    * @param workerSeconds time summed over workers spent on batches
    * @param peakHeapUsedBytes highest heap use sampled by the consumer after each batch
-   * @param peakHeapPoolBytes sum of the heap memory pools' peak usage (JMX), which also sees
-   *     peaks between samples
+   * @param peakHeapPoolBytes sum of the heap memory pools' peak usage (JMX), which also sees peaks
+   *     between samples
    * @param heapMaxBytes the JVM's maximum heap (-Xmx)
    */
   public record Performance(
@@ -132,8 +132,8 @@ public record RunSummary(
   }
 
   /**
-   * The count identities that do not hold, as readable lines; empty when the counts add up. Used
-   * by the tests and checked at the end of every run.
+   * The count identities that do not hold, as readable lines; empty when the counts add up. Used by
+   * the tests and checked at the end of every run.
    */
   public List<String> identityViolations() {
     List<String> violations = new ArrayList<>();

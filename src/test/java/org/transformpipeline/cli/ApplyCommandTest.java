@@ -32,7 +32,8 @@ class ApplyCommandTest {
     StringWriter err = new StringWriter();
     List<String> all = new ArrayList<>(List.of("apply"));
     all.addAll(List.of(args));
-    int exit = TransformCli.run(all.toArray(new String[0]), new PrintWriter(out), new PrintWriter(err));
+    int exit =
+        TransformCli.run(all.toArray(new String[0]), new PrintWriter(out), new PrintWriter(err));
     return new Run(exit, out.toString(), err.toString());
   }
 
@@ -49,8 +50,17 @@ class ApplyCommandTest {
   @Test
   void writesProductsWithThePassThroughColumnsUnchangedAndASummary() throws Exception {
     Path output = dir.resolve("products.parquet");
-    Run run = apply("--input", library.toString(), "--output", output.toString(), "--quiet",
-        "--workers", "2", "--batch-size", "50");
+    Run run =
+        apply(
+            "--input",
+            library.toString(),
+            "--output",
+            output.toString(),
+            "--quiet",
+            "--workers",
+            "2",
+            "--batch-size",
+            "50");
 
     assertEquals(0, run.exit(), run.err());
     RunSummary summary = SummaryReport.readJson(dir.resolve("products.parquet.summary.json"));
@@ -65,20 +75,31 @@ class ApplyCommandTest {
     assertEquals(
         List.of(),
         Libraries.query(
-            "SELECT o.parent_id FROM '" + output + "' o JOIN '" + library + "' i"
+            "SELECT o.parent_id FROM '"
+                + output
+                + "' o JOIN '"
+                + library
+                + "' i"
                 + " ON o.parent_id = i.id WHERE o.parent_smiles IS DISTINCT FROM i.smiles"
                 + " OR o.heavy IS DISTINCT FROM i.heavy OR o.score IS DISTINCT FROM i.score"
                 + " OR o.even IS DISTINCT FROM i.even OR o.big IS DISTINCT FROM i.big"
                 + " OR o.note IS DISTINCT FROM i.note"));
     assertEquals(
-        Libraries.query("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '" + library
-            + "') WHERE column_name NOT IN ('smiles', 'id')"),
-        Libraries.query("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '" + output
-            + "') WHERE column_name IN ('heavy', 'score', 'even', 'big', 'note')"));
+        Libraries.query(
+            "SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '"
+                + library
+                + "') WHERE column_name NOT IN ('smiles', 'id')"),
+        Libraries.query(
+            "SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '"
+                + output
+                + "') WHERE column_name IN ('heavy', 'score', 'even', 'big', 'note')"));
     assertEquals(
         List.of("true"),
-        Libraries.query("SELECT count(*) FILTER (WHERE score IS NULL) > 0"
-            + " AND count(*) FILTER (WHERE note IS NULL) > 0 FROM '" + output + "'"));
+        Libraries.query(
+            "SELECT count(*) FILTER (WHERE score IS NULL) > 0"
+                + " AND count(*) FILTER (WHERE note IS NULL) > 0 FROM '"
+                + output
+                + "'"));
   }
 
   @Test
@@ -89,15 +110,29 @@ class ApplyCommandTest {
       for (String batch : new String[] {"1", "7", "1000"}) {
         for (String inFlight : new String[] {"1", "8"}) {
           Path output = dir.resolve("inv" + n++ + ".parquet");
-          Run run = apply("--input", library.toString(), "--output", output.toString(), "--quiet",
-              "--workers", workers, "--batch-size", batch, "--max-in-flight", inFlight);
+          Run run =
+              apply(
+                  "--input",
+                  library.toString(),
+                  "--output",
+                  output.toString(),
+                  "--quiet",
+                  "--workers",
+                  workers,
+                  "--batch-size",
+                  batch,
+                  "--max-in-flight",
+                  inFlight);
           assertEquals(0, run.exit(), run.err());
           List<String> rows = outputRows(output);
           if (reference == null) {
             reference = rows;
             assertTrue(reference.size() > 50);
           } else {
-            assertEquals(reference, rows, "workers " + workers + ", batch " + batch + ", in flight " + inFlight);
+            assertEquals(
+                reference,
+                rows,
+                "workers " + workers + ", batch " + batch + ", in flight " + inFlight);
           }
         }
       }
@@ -130,10 +165,19 @@ class ApplyCommandTest {
 
   @Test
   void bloomFppWithAnotherDedupModeIsAUsageError() {
-    Run run = apply("--input", library.toString(), "--output", dir.resolve("x.parquet").toString(),
-        "--dedup", "exact", "--bloom-fpp", "0.01");
+    Run run =
+        apply(
+            "--input",
+            library.toString(),
+            "--output",
+            dir.resolve("x.parquet").toString(),
+            "--dedup",
+            "exact",
+            "--bloom-fpp",
+            "0.01");
     assertEquals(2, run.exit());
-    assertEquals("error: --bloom-fpp applies only to --dedup bloom, got --dedup exact\n", run.err());
+    assertEquals(
+        "error: --bloom-fpp applies only to --dedup bloom, got --dedup exact\n", run.err());
   }
 
   @Test
@@ -145,7 +189,8 @@ class ApplyCommandTest {
     assertEquals(1, run.exit());
     assertTrue(run.err().startsWith("error: " + notParquet), run.err());
     try (Stream<Path> files = Files.list(dir)) {
-      assertEquals(List.of(), files.filter(f -> f.getFileName().toString().contains("fail")).toList());
+      assertEquals(
+          List.of(), files.filter(f -> f.getFileName().toString().contains("fail")).toList());
     }
   }
 
@@ -162,12 +207,34 @@ class ApplyCommandTest {
   void helpListsEveryOptionWithItsDefault() {
     Run run = apply("--help");
     assertEquals(0, run.exit());
-    for (String expected : List.of("--input", "--output", "--overwrite", "--smiles-column",
-        "Default: smiles", "--id-column", "--batch-size", "Default: 10000", "--workers",
-        "--max-in-flight", "Default: 2 x --workers", "--dedup", "Default: bloom",
-        "--expected-products", "Default: 50000000", "--bloom-fpp", "Default: 1e-6",
-        "--transforms", "--only", "--max-products-per-parent", "Default: 1000",
-        "--progress-every", "--quiet", "--verbose", "Examples:", "Exit codes")) {
+    for (String expected :
+        List.of(
+            "--input",
+            "--output",
+            "--overwrite",
+            "--smiles-column",
+            "Default: smiles",
+            "--id-column",
+            "--batch-size",
+            "Default: 10000",
+            "--workers",
+            "--max-in-flight",
+            "Default: 2 x --workers",
+            "--dedup",
+            "Default: bloom",
+            "--expected-products",
+            "Default: 50000000",
+            "--bloom-fpp",
+            "Default: 1e-6",
+            "--transforms",
+            "--only",
+            "--max-products-per-parent",
+            "Default: 1000",
+            "--progress-every",
+            "--quiet",
+            "--verbose",
+            "Examples:",
+            "Exit codes")) {
       assertTrue(run.out().contains(expected), expected + " in\n" + run.out());
     }
   }

@@ -47,14 +47,21 @@ class ApplyJarIT {
 
   static Run jar(String... args) throws IOException, InterruptedException {
     assertTrue(Files.isRegularFile(JAR), JAR + " is missing: run 'mvn verify' (package builds it)");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar",
-        JAR.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-jar",
+                JAR.toString()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(dir, "out", ".txt");
     Path err = Files.createTempFile(dir, "err", ".txt");
     Process process =
-        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     if (!process.waitFor(10, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new AssertionError("the jar did not finish in 10 minutes: " + command);
@@ -65,11 +72,23 @@ class ApplyJarIT {
   @BeforeAll
   static void applyTheFiveReferenceTransformsToNci5k() throws Exception {
     input = dir.resolve("nci5k.parquet");
-    Run convert = jar("convert", "--input", Libraries.NCI_5K.toString(), "--output", input.toString());
+    Run convert =
+        jar("convert", "--input", Libraries.NCI_5K.toString(), "--output", input.toString());
     assertEquals(0, convert.exit(), convert.err());
     output = dir.resolve("nci5k-products.parquet");
-    run = jar("apply", "--input", input.toString(), "--output", output.toString(),
-        "--only", String.join(",", FIVE), "--batch-size", "500", "--workers", "2");
+    run =
+        jar(
+            "apply",
+            "--input",
+            input.toString(),
+            "--output",
+            output.toString(),
+            "--only",
+            String.join(",", FIVE),
+            "--batch-size",
+            "500",
+            "--workers",
+            "2");
   }
 
   @Test
@@ -88,8 +107,12 @@ class ApplyJarIT {
     // pipeline gives the same counts (the 9 flavonol sites RDKit calls phenolic are matched by
     // neither, see shared/data/README.md; salts keep their counter-ions on both sides).
     Map<String, String> counts = new LinkedHashMap<>();
-    for (String row : Libraries.query("SELECT transform, count(DISTINCT product_smiles), count(*)"
-        + " FROM '" + output + "' GROUP BY transform ORDER BY transform")) {
+    for (String row :
+        Libraries.query(
+            "SELECT transform, count(DISTINCT product_smiles), count(*)"
+                + " FROM '"
+                + output
+                + "' GROUP BY transform ORDER BY transform")) {
       String[] parts = row.split(" \\| ");
       counts.put(parts[0], parts[1] + " " + parts[2]);
     }
@@ -115,13 +138,20 @@ class ApplyJarIT {
     CanonicalSmiles canonical = new CanonicalSmiles();
     for (String transform : FIVE) {
       Set<String> expected = new TreeSet<>();
-      for (String line : Files.readAllLines(REFERENCE.resolve(transform + ".smi"), StandardCharsets.UTF_8)) {
+      for (String line :
+          Files.readAllLines(REFERENCE.resolve(transform + ".smi"), StandardCharsets.UTF_8)) {
         if (!line.isBlank() && !KNOWN_DIFFERENCES.contains(line.trim())) {
           expected.add(canonical.of(line.trim()));
         }
       }
-      Set<String> actual = new TreeSet<>(Libraries.query(
-          "SELECT product_smiles FROM '" + output + "' WHERE transform = '" + transform + "'"));
+      Set<String> actual =
+          new TreeSet<>(
+              Libraries.query(
+                  "SELECT product_smiles FROM '"
+                      + output
+                      + "' WHERE transform = '"
+                      + transform
+                      + "'"));
       Set<String> missing = new TreeSet<>(expected);
       missing.removeAll(actual);
       Set<String> extra = new TreeSet<>(actual);
@@ -136,53 +166,107 @@ class ApplyJarIT {
     // a library with typed columns and nulls, written by DuckDB
     Path typedInput = Libraries.smiToParquet(Libraries.NCI_5K, 1500, dir.resolve("typed.parquet"));
     Path typedOutput = dir.resolve("typed-products.parquet");
-    Run typed = jar("apply", "--input", typedInput.toString(), "--output", typedOutput.toString(), "--quiet",
-        "--only", String.join(",", FIVE), "--dedup", "exact");
+    Run typed =
+        jar(
+            "apply",
+            "--input",
+            typedInput.toString(),
+            "--output",
+            typedOutput.toString(),
+            "--quiet",
+            "--only",
+            String.join(",", FIVE),
+            "--dedup",
+            "exact");
     assertEquals(0, typed.exit(), typed.err());
-    assertTrue(Long.parseLong(Libraries.query("SELECT count(*) FROM '" + typedOutput + "'").get(0)) > 100);
+    assertTrue(
+        Long.parseLong(Libraries.query("SELECT count(*) FROM '" + typedOutput + "'").get(0)) > 100);
     assertEquals(
         List.of("0"),
-        Libraries.query("SELECT count(*) FROM '" + typedOutput + "' o ANTI JOIN '" + typedInput
-            + "' i ON o.parent_id = i.id"),
+        Libraries.query(
+            "SELECT count(*) FROM '"
+                + typedOutput
+                + "' o ANTI JOIN '"
+                + typedInput
+                + "' i ON o.parent_id = i.id"),
         "every product's parent_id is an input id");
     assertEquals(
         List.of(),
         Libraries.query(
-            "SELECT o.parent_id FROM '" + typedOutput + "' o JOIN '" + typedInput + "' i"
+            "SELECT o.parent_id FROM '"
+                + typedOutput
+                + "' o JOIN '"
+                + typedInput
+                + "' i"
                 + " ON o.parent_id = i.id WHERE o.parent_smiles IS DISTINCT FROM i.smiles"
                 + " OR o.heavy IS DISTINCT FROM i.heavy OR o.score IS DISTINCT FROM i.score"
                 + " OR o.even IS DISTINCT FROM i.even OR o.big IS DISTINCT FROM i.big"
                 + " OR o.note IS DISTINCT FROM i.note"));
     assertEquals(
-        List.of("product_smiles | VARCHAR", "parent_id | VARCHAR", "parent_smiles | VARCHAR",
-            "transform | VARCHAR", "site | INTEGER", "heavy | INTEGER", "score | DOUBLE",
-            "even | BOOLEAN", "big | BIGINT", "note | VARCHAR"),
-        Libraries.query("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '" + typedOutput + "')"));
+        List.of(
+            "product_smiles | VARCHAR",
+            "parent_id | VARCHAR",
+            "parent_smiles | VARCHAR",
+            "transform | VARCHAR",
+            "site | INTEGER",
+            "heavy | INTEGER",
+            "score | DOUBLE",
+            "even | BOOLEAN",
+            "big | BIGINT",
+            "note | VARCHAR"),
+        Libraries.query(
+            "SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '" + typedOutput + "')"));
     assertEquals(
         List.of("true"),
-        Libraries.query("SELECT count(*) FILTER (WHERE score IS NULL) > 0"
-            + " AND count(*) FILTER (WHERE note IS NULL) > 0 FROM '" + typedOutput + "'"));
+        Libraries.query(
+            "SELECT count(*) FILTER (WHERE score IS NULL) > 0"
+                + " AND count(*) FILTER (WHERE note IS NULL) > 0 FROM '"
+                + typedOutput
+                + "'"));
   }
 
   @Test
   void helpListsEveryOptionWithItsDefault() throws Exception {
     Run help = jar("apply", "--help");
     assertEquals(0, help.exit());
-    for (String option : List.of("--input", "--output", "--overwrite", "--smiles-column",
-        "--id-column", "--batch-size", "--workers", "--max-in-flight", "--dedup",
-        "--expected-products", "--bloom-fpp", "--transforms", "--only",
-        "--max-products-per-parent", "--progress-every", "--quiet", "--verbose")) {
+    for (String option :
+        List.of(
+            "--input",
+            "--output",
+            "--overwrite",
+            "--smiles-column",
+            "--id-column",
+            "--batch-size",
+            "--workers",
+            "--max-in-flight",
+            "--dedup",
+            "--expected-products",
+            "--bloom-fpp",
+            "--transforms",
+            "--only",
+            "--max-products-per-parent",
+            "--progress-every",
+            "--quiet",
+            "--verbose")) {
       assertTrue(help.out().contains(option), option + " in\n" + help.out());
     }
     String options = help.out().substring(0, help.out().indexOf("Examples:"));
     assertEquals(17, options.lines().filter(l -> l.matches(" {6}--[a-z].*")).count(), help.out());
-    assertTrue(help.out().contains("Default: 10000") && help.out().contains("Default: 1e-6"), help.out());
+    assertTrue(
+        help.out().contains("Default: 10000") && help.out().contains("Default: 1e-6"), help.out());
   }
 
   @Test
   void maxInFlightZeroIsAUsageErrorWithExitTwo() throws Exception {
-    Run bad = jar("apply", "--input", input.toString(), "--output",
-        dir.resolve("never.parquet").toString(), "--max-in-flight", "0");
+    Run bad =
+        jar(
+            "apply",
+            "--input",
+            input.toString(),
+            "--output",
+            dir.resolve("never.parquet").toString(),
+            "--max-in-flight",
+            "0");
     assertEquals(2, bad.exit());
     assertEquals("error: --max-in-flight must be >= 1, got 0\n", bad.err());
     assertTrue(!Files.exists(dir.resolve("never.parquet")));

@@ -22,9 +22,9 @@ final class Libraries {
 
   /**
    * Writes the first {@code limit} rows of a {@code SMILES<TAB>id} file as Parquet with columns
-   * smiles, id, and pass-through columns of several types with nulls: heavy (INTEGER, length of
-   * the SMILES), score (DOUBLE, null when id % 3 = 0), even (BOOLEAN), big (BIGINT), note
-   * (VARCHAR, null when id % 5 = 0).
+   * smiles, id, and pass-through columns of several types with nulls: heavy (INTEGER, length of the
+   * SMILES), score (DOUBLE, null when id % 3 = 0), even (BOOLEAN), big (BIGINT), note (VARCHAR,
+   * null when id % 5 = 0).
    */
   static Path smiToParquet(Path smi, int limit, Path parquet) throws SQLException {
     String sql =
@@ -32,9 +32,15 @@ final class Libraries {
             + " CASE WHEN id::INTEGER % 3 = 0 THEN NULL ELSE id::DOUBLE / 7 END AS score,"
             + " id::INTEGER % 2 = 0 AS even, id::BIGINT * 10000000000 AS big,"
             + " CASE WHEN id::INTEGER % 5 = 0 THEN NULL ELSE 'n' || id END AS note"
-            + " FROM read_csv('" + smi + "', delim='\\t', header=false, quote='', escape='',"
-            + " columns={'smiles': 'VARCHAR', 'id': 'VARCHAR'}) LIMIT " + limit + ")"
-            + " TO '" + parquet + "' (FORMAT parquet)";
+            + " FROM read_csv('"
+            + smi
+            + "', delim='\\t', header=false, quote='', escape='',"
+            + " columns={'smiles': 'VARCHAR', 'id': 'VARCHAR'}) LIMIT "
+            + limit
+            + ")"
+            + " TO '"
+            + parquet
+            + "' (FORMAT parquet)";
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
       s.execute(sql);
