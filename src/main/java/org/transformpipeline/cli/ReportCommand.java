@@ -46,20 +46,28 @@ public final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "OUTPUT", description = "Products file written by apply.")
   Path products;
 
-  @Option(names = "--output", paramLabel = "FILE",
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
       description = "HTML file to write. Default: OUTPUT.report.html next to OUTPUT.")
   Path output;
 
-  @Option(names = "--summary", paramLabel = "FILE",
+  @Option(
+      names = "--summary",
+      paramLabel = "FILE",
       description = "Run summary JSON. Default: OUTPUT.summary.json.")
   Path summary;
 
-  @Option(names = "--samples", paramLabel = "N", defaultValue = "" + ReportModel.DEFAULT_SAMPLES,
+  @Option(
+      names = "--samples",
+      paramLabel = "N",
+      defaultValue = "" + ReportModel.DEFAULT_SAMPLES,
       description = "Products to draw, spread over the file. Default: ${DEFAULT-VALUE}.")
   int samples;
 
-  @Option(names = "--overwrite", description = "Replace the HTML file if it exists."
-      + " Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--overwrite",
+      description = "Replace the HTML file if it exists." + " Default: ${DEFAULT-VALUE}.")
   boolean overwrite;
 
   @Option(names = "--verbose", description = "Stack traces on errors. Default: ${DEFAULT-VALUE}.")
@@ -118,15 +126,17 @@ public final class ReportCommand implements Callable<Integer> {
   private static RunSummary readSummary(Path path) {
     if (!Files.isRegularFile(path)) {
       throw UserException.failure(
-          "summary file not found: " + path + " (apply writes it next to its output; or give"
-              + " --summary)", null);
+          "summary file not found: "
+              + path
+              + " (apply writes it next to its output; or give"
+              + " --summary)",
+          null);
     }
     try {
       RunSummary run = SummaryReport.readJson(path);
-      if (run == null || run.rows() == null || run.products() == null
-          || run.transforms() == null) {
-        throw UserException.failure(path + ": not a run summary (no rows, products or"
-            + " transforms)", null);
+      if (run == null || run.rows() == null || run.products() == null || run.transforms() == null) {
+        throw UserException.failure(
+            path + ": not a run summary (no rows, products or" + " transforms)", null);
       }
       return run;
     } catch (JacksonException e) {

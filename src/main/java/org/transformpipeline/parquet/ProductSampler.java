@@ -52,8 +52,8 @@ public final class ProductSampler {
   /**
    * Up to {@code count} rows spread over the file, in file order (all rows when it has fewer).
    *
-   * @throws InputException naming the file (and the column) when it is missing, not Parquet, or
-   *     not a products file
+   * @throws InputException naming the file (and the column) when it is missing, not Parquet, or not
+   *     a products file
    */
   public static List<Sample> sample(Path file, int count) {
     if (count < 0) {

@@ -18,10 +18,10 @@ import org.openscience.cdk.isomorphism.matchers.QueryAtomContainer;
  *
  * <p>The product's canonical SMILES does not keep the parent's atom order, hence the match. When a
  * transform replaced a terminal atom (e.g. the OH of an acid by NH2), the whole parent is not in
- * the product: the match is then tried again without the site's terminal neighbours, then
- * without the site itself when it is terminal; the atoms left out are {@link #parentAtomsLost()}.
- * Symmetric parents match in several ways; the first match (of at most {@value #MAX_MATCHES})
- * where the site (or, when it was replaced, a neighbour of it) touches an added atom is taken.
+ * the product: the match is then tried again without the site's terminal neighbours, then without
+ * the site itself when it is terminal; the atoms left out are {@link #parentAtomsLost()}. Symmetric
+ * parents match in several ways; the first match (of at most {@value #MAX_MATCHES}) where the site
+ * (or, when it was replaced, a neighbour of it) touches an added atom is taken.
  *
  * @param siteInProduct product atom index of the parent's site atom, or -1 when the site atom
  *     itself was replaced
@@ -41,9 +41,8 @@ public record ParentEmbedding(
 
   /**
    * The embedding of {@code parent} in {@code product} with the parent's {@code site} atom, or
-   * empty when the parent (even without the site's terminal neighbours) is not a substructure.
-   * Both molecules without explicit hydrogens. Stateless, thread-safe (the molecules are only
-   * read).
+   * empty when the parent (even without the site's terminal neighbours) is not a substructure. Both
+   * molecules without explicit hydrogens. Stateless, thread-safe (the molecules are only read).
    */
   public static Optional<ParentEmbedding> find(
       IAtomContainer parent, IAtomContainer product, int site) {
@@ -95,7 +94,8 @@ public record ParentEmbedding(
     if (kept.contains(site)) {
       anchors.add(kept.indexOf(site));
     } else {
-      parent.getConnectedAtomsList(parent.getAtom(site))
+      parent
+          .getConnectedAtomsList(parent.getAtom(site))
           .forEach(n -> anchors.add(kept.indexOf(n.getIndex())));
     }
     int[] chosen = null;

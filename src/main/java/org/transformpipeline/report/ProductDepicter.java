@@ -17,9 +17,9 @@ import org.transformpipeline.pipeline.ProductRow;
 
 /**
  * Draws a product and its parent as inline SVG (CDK depict, 2D layout by CDK's structure diagram
- * generator), with the modified site highlighted: in the parent, the {@code site} atom (orange);
- * in the product, the same atom found by {@link ParentEmbedding} (orange) and the atoms the
- * transform added, that is the product atoms not in the parent, with their bonds (blue).
+ * generator), with the modified site highlighted: in the parent, the {@code site} atom (orange); in
+ * the product, the same atom found by {@link ParentEmbedding} (orange) and the atoms the transform
+ * added, that is the product atoms not in the parent, with their bonds (blue).
  *
  * <p>Never throws for a bad row: a SMILES that does not parse, a site outside the parent or a
  * failed layout is reported in {@link DepictedProduct#note()}.
@@ -81,8 +81,8 @@ public final class ProductDepicter {
       note = "parent atoms " + embedding.get().parentAtomsLost() + " replaced by the transform";
     }
     try {
-      String parentSvg = svg(generator.withHighlight(Set.of(parent.getAtom(site)), SITE_COLOUR)
-          .depict(parent));
+      String parentSvg =
+          svg(generator.withHighlight(Set.of(parent.getAtom(site)), SITE_COLOUR).depict(parent));
       DepictionGenerator productGenerator = generator;
       if (embedding.isPresent()) {
         ParentEmbedding e = embedding.get();
@@ -94,7 +94,11 @@ public final class ProductDepicter {
         }
       }
       return new DepictedProduct(
-          rowNumber, row, parentSvg, svg(productGenerator.depict(product)), embedding.orElse(null),
+          rowNumber,
+          row,
+          parentSvg,
+          svg(productGenerator.depict(product)),
+          embedding.orElse(null),
           note);
     } catch (CDKException | RuntimeException e) {
       return failed(rowNumber, row, "cannot draw: " + firstLine(e));
@@ -115,8 +119,8 @@ public final class ProductDepicter {
   }
 
   /**
-   * CDK's SVG made fit to sit inside HTML next to others: no XML prolog, DOCTYPE or description,
-   * no element ids (they would repeat across drawings), sized in pixels.
+   * CDK's SVG made fit to sit inside HTML next to others: no XML prolog, DOCTYPE or description, no
+   * element ids (they would repeat across drawings), sized in pixels.
    */
   static String svg(Depiction depiction) {
     String svg = depiction.toSvgStr(Depiction.UNITS_PX);

@@ -30,11 +30,11 @@ public record ReportModel(
   }
 
   /**
-   * Samples {@code sampleCount} rows spread over the products file (see {@link ProductSampler})
-   * and draws them.
+   * Samples {@code sampleCount} rows spread over the products file (see {@link ProductSampler}) and
+   * draws them.
    *
-   * @throws org.transformpipeline.parquet.InputException naming the file when it cannot be read
-   *     as a products file
+   * @throws org.transformpipeline.parquet.InputException naming the file when it cannot be read as
+   *     a products file
    */
   public static ReportModel load(Path products, RunSummary summary, int sampleCount) {
     ProductDepicter depicter = new ProductDepicter();

@@ -16,13 +16,13 @@ import org.transformpipeline.pipeline.RowRejection;
 import org.transformpipeline.pipeline.RunSummary;
 
 /**
- * Renders a {@link ReportModel} as ONE self-contained HTML page: inline CSS, inline SVG charts
- * and molecule drawings, no scripts, fonts or anything fetched when the page is viewed. Sections:
- * run settings, the summary table, products per transform, rate, heap and batches in flight over
- * time, reject reasons, and the sampled products with their parents.
+ * Renders a {@link ReportModel} as ONE self-contained HTML page: inline CSS, inline SVG charts and
+ * molecule drawings, no scripts, fonts or anything fetched when the page is viewed. Sections: run
+ * settings, the summary table, products per transform, rate, heap and batches in flight over time,
+ * reject reasons, and the sampled products with their parents.
  *
- * <p>Every count cell carries {@code data-key} (e.g. {@code rows.read}) so tools and tests can
- * read the numbers back. Stateless, thread-safe.
+ * <p>Every count cell carries {@code data-key} (e.g. {@code rows.read}) so tools and tests can read
+ * the numbers back. Stateless, thread-safe.
  */
 public final class RunReport {
 
@@ -60,7 +60,10 @@ public final class RunReport {
     Path absolute = target.toAbsolutePath();
     Path temp =
         absolute.resolveSibling(
-            "." + absolute.getFileName() + "." + Long.toHexString(new SecureRandom().nextLong())
+            "."
+                + absolute.getFileName()
+                + "."
+                + Long.toHexString(new SecureRandom().nextLong())
                 + ".tmp");
     try {
       try (Writer out =
@@ -79,12 +82,19 @@ public final class RunReport {
     StringBuilder b = new StringBuilder(64 * 1024);
     b.append("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>")
         .append("<meta name='viewport' content='width=device-width, initial-scale=1'>")
-        .append("<title>Run report: ").append(escape(model.products().getFileName().toString()))
-        .append("</title><style>").append(CSS).append("</style></head><body>\n");
+        .append("<title>Run report: ")
+        .append(escape(model.products().getFileName().toString()))
+        .append("</title><style>")
+        .append(CSS)
+        .append("</style></head><body>\n");
     b.append("<h1>Transform run report</h1>");
-    b.append("<p class='sub'>Products <code>").append(escape(model.products().toString()))
-        .append("</code> from <code>").append(escape(s.input())).append("</code></p>");
-    b.append("<p class='sub'>transform-pipeline ").append(escape(model.toolVersion()))
+    b.append("<p class='sub'>Products <code>")
+        .append(escape(model.products().toString()))
+        .append("</code> from <code>")
+        .append(escape(s.input()))
+        .append("</code></p>");
+    b.append("<p class='sub'>transform-pipeline ")
+        .append(escape(model.toolVersion()))
         .append("</p>\n");
     settings(b, s.settings());
     summary(b, s);
@@ -137,26 +147,50 @@ public final class RunReport {
     RunSummary.DedupStats d = s.dedup();
     if (d != null) {
       row(b, "Dedup", d.description());
-      row(b, "Dedup memory", mb(d.memoryBytes())
-          + ("bloom".equals(d.mode())
-              ? String.format(Locale.ROOT, ", expected false drops %.3g", d.expectedFalseDrops())
-              : ""));
+      row(
+          b,
+          "Dedup memory",
+          mb(d.memoryBytes())
+              + ("bloom".equals(d.mode())
+                  ? String.format(
+                      Locale.ROOT, ", expected false drops %.3g", d.expectedFalseDrops())
+                  : ""));
     }
     if (f != null) {
-      row(b, "Elapsed", String.format(Locale.ROOT, "%.1f s (%s rows/s)", f.elapsedSeconds(),
-          SvgCharts.count(Math.round(f.rowsPerSecond()))));
+      row(
+          b,
+          "Elapsed",
+          String.format(
+              Locale.ROOT,
+              "%.1f s (%s rows/s)",
+              f.elapsedSeconds(),
+              SvgCharts.count(Math.round(f.rowsPerSecond()))));
       row(b, "Max batches in flight observed", f.maxInFlightObserved());
-      row(b, "Consumer", String.format(Locale.ROOT, "busy %.1f s, waiting %.1f s",
-          f.consumerBusySeconds(), f.consumerWaitSeconds()));
+      row(
+          b,
+          "Consumer",
+          String.format(
+              Locale.ROOT,
+              "busy %.1f s, waiting %.1f s",
+              f.consumerBusySeconds(),
+              f.consumerWaitSeconds()));
       row(b, "Worker time (sum)", String.format(Locale.ROOT, "%.1f s", f.workerSeconds()));
-      row(b, "Peak heap", mb(f.peakHeapUsedBytes()) + " sampled, " + mb(f.peakHeapPoolBytes())
-          + " by memory pools, of " + mb(f.heapMaxBytes()) + " max");
+      row(
+          b,
+          "Peak heap",
+          mb(f.peakHeapUsedBytes())
+              + " sampled, "
+              + mb(f.peakHeapPoolBytes())
+              + " by memory pools, of "
+              + mb(f.heapMaxBytes())
+              + " max");
     }
     b.append("</table>");
     List<String> violations = s.identityViolations();
     if (violations.isEmpty()) {
-      b.append("<p class='ok'>The counts add up: every row read ended with products, no site or"
-          + " a rejection, and every product generated was a duplicate or written.</p>");
+      b.append(
+          "<p class='ok'>The counts add up: every row read ended with products, no site or"
+              + " a rejection, and every product generated was a duplicate or written.</p>");
     } else {
       b.append("<p class='bad'>The counts do not add up:</p><ul>");
       violations.forEach(v -> b.append("<li>").append(escape(v)).append("</li>"));
@@ -174,9 +208,12 @@ public final class RunReport {
     List<String> names = new ArrayList<>(byName.keySet());
     List<Long> generated = names.stream().map(n -> byName.get(n).generated()).toList();
     List<Long> written = names.stream().map(n -> byName.get(n).written()).toList();
-    b.append(SvgCharts.bars(names, List.of(
-        new SvgCharts.Bars("generated", GENERATED, generated),
-        new SvgCharts.Bars("written (unique)", WRITTEN, written))));
+    b.append(
+        SvgCharts.bars(
+            names,
+            List.of(
+                new SvgCharts.Bars("generated", GENERATED, generated),
+                new SvgCharts.Bars("written (unique)", WRITTEN, written))));
     b.append("<table><tr><th>Transform</th><th>Generated</th><th>Written</th></tr>");
     for (String name : names) {
       RunSummary.TransformCounts c = byName.get(name);
@@ -200,14 +237,21 @@ public final class RunReport {
     categories(b, "Products rejected", "products.rejectedByCategory.", products);
     List<RowRejection> examples = s.rejectedExamples();
     if (examples != null && !examples.isEmpty()) {
-      b.append("<h3>First rejected rows</h3><table><tr><th>Row</th><th>Id</th><th>Stage</th>"
-          + "<th>Reason</th><th>SMILES</th></tr>");
+      b.append(
+          "<h3>First rejected rows</h3><table><tr><th>Row</th><th>Id</th><th>Stage</th>"
+              + "<th>Reason</th><th>SMILES</th></tr>");
       for (RowRejection e : examples) {
-        b.append("<tr><td class='n'>").append(e.rowNumber()).append("</td><td>")
-            .append(escape(e.id())).append("</td><td>")
+        b.append("<tr><td class='n'>")
+            .append(e.rowNumber())
+            .append("</td><td>")
+            .append(escape(e.id()))
+            .append("</td><td>")
             .append(escape(e.rejection().stage().name().toLowerCase(Locale.ROOT)))
-            .append("</td><td>").append(escape(e.rejection().reason()))
-            .append("</td><td class='smiles'>").append(escape(e.smiles())).append("</td></tr>");
+            .append("</td><td>")
+            .append(escape(e.rejection().reason()))
+            .append("</td><td class='smiles'>")
+            .append(escape(e.smiles()))
+            .append("</td></tr>");
       }
       b.append("</table>");
     }
@@ -221,8 +265,14 @@ public final class RunReport {
     }
     List<String> names = new ArrayList<>(byCategory.keySet());
     b.append("<h3>").append(title).append("</h3>");
-    b.append(SvgCharts.bars(names, List.of(new SvgCharts.Bars(title.toLowerCase(Locale.ROOT),
-        REJECTED, names.stream().map(byCategory::get).toList()))));
+    b.append(
+        SvgCharts.bars(
+            names,
+            List.of(
+                new SvgCharts.Bars(
+                    title.toLowerCase(Locale.ROOT),
+                    REJECTED,
+                    names.stream().map(byCategory::get).toList()))));
     b.append("<table><tr><th>Reason</th><th>Count</th></tr>");
     for (String name : names) {
       b.append("<tr><td>").append(escape(name)).append("</td>");
@@ -233,8 +283,11 @@ public final class RunReport {
   }
 
   private static void row(StringBuilder b, String label, Object value) {
-    b.append("<tr><td>").append(escape(label)).append("</td><td>")
-        .append(escape(String.valueOf(value))).append("</td></tr>");
+    b.append("<tr><td>")
+        .append(escape(label))
+        .append("</td><td>")
+        .append(escape(String.valueOf(value)))
+        .append("</td></tr>");
   }
 
   private static void count(StringBuilder b, String key, String label, long value) {
@@ -244,8 +297,13 @@ public final class RunReport {
   }
 
   private static void cell(StringBuilder b, String key, long value) {
-    b.append("<td class='n' data-key='").append(escape(key)).append("' data-value='")
-        .append(value).append("'>").append(SvgCharts.count(value)).append("</td>");
+    b.append("<td class='n' data-key='")
+        .append(escape(key))
+        .append("' data-value='")
+        .append(value)
+        .append("'>")
+        .append(SvgCharts.count(value))
+        .append("</td>");
   }
 
   private static String mb(long bytes) {

@@ -48,19 +48,28 @@ final class SvgCharts {
     int height = top + labels.size() * group + 6;
     int plot = WIDTH - LABEL_WIDTH - 90;
     StringBuilder b = open("bars", height);
-    legend(b, series.stream().map(Bars::name).toList(),
-        series.stream().map(Bars::colour).toList(), LABEL_WIDTH);
+    legend(
+        b,
+        series.stream().map(Bars::name).toList(),
+        series.stream().map(Bars::colour).toList(),
+        LABEL_WIDTH);
     for (int row = 0; row < labels.size(); row++) {
       int y = top + row * group;
-      b.append(text(LABEL_WIDTH - 8, y + series.size() * BAR_HEIGHT / 2.0 + 4, "end",
-          labels.get(row)));
+      b.append(
+          text(LABEL_WIDTH - 8, y + series.size() * BAR_HEIGHT / 2.0 + 4, "end", labels.get(row)));
       for (int k = 0; k < series.size(); k++) {
         long value = series.get(k).values().get(row);
         double w = plot * (double) value / max;
         int by = y + k * BAR_HEIGHT;
-        b.append(String.format(Locale.ROOT,
-            "<rect class='bar' x='%d' y='%d' width='%.1f' height='%d' fill='%s'/>",
-            LABEL_WIDTH, by + 1, w, BAR_HEIGHT - 2, series.get(k).colour()));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "<rect class='bar' x='%d' y='%d' width='%.1f' height='%d' fill='%s'/>",
+                LABEL_WIDTH,
+                by + 1,
+                w,
+                BAR_HEIGHT - 2,
+                series.get(k).colour()));
         b.append(text(LABEL_WIDTH + w + 4, by + BAR_HEIGHT - 3, "start", count(value)));
       }
     }
@@ -98,39 +107,76 @@ final class SvgCharts {
     double yEnd = Math.ceil((yTop > 0 ? yTop : 1) / yStep) * yStep;
     int plotW = WIDTH - left - right;
     int plotH = height - top - bottom;
-    legend(b, lines.stream().map(Line::name).toList(), lines.stream().map(Line::colour).toList(),
+    legend(
+        b,
+        lines.stream().map(Line::name).toList(),
+        lines.stream().map(Line::colour).toList(),
         left);
     for (double v = 0; v <= yEnd + yStep / 2; v += yStep) {
       double y = top + plotH - plotH * v / yEnd;
-      b.append(String.format(Locale.ROOT,
-          "<line class='grid' x1='%d' y1='%.1f' x2='%d' y2='%.1f'/>", left, y, left + plotW, y));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<line class='grid' x1='%d' y1='%.1f' x2='%d' y2='%.1f'/>",
+              left,
+              y,
+              left + plotW,
+              y));
       b.append(text(left - 6, y + 4, "end", number(v)));
     }
     for (double v = 0; v <= xEnd + xStep / 2; v += xStep) {
       double x = left + plotW * v / xEnd;
-      b.append(String.format(Locale.ROOT,
-          "<line class='tick' x1='%.1f' y1='%d' x2='%.1f' y2='%d'/>", x, top + plotH, x,
-          top + plotH + 4));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<line class='tick' x1='%.1f' y1='%d' x2='%.1f' y2='%d'/>",
+              x,
+              top + plotH,
+              x,
+              top + plotH + 4));
       b.append(text(x, top + plotH + 17, "middle", number(v)));
     }
-    b.append(String.format(Locale.ROOT,
-        "<line class='axis' x1='%d' y1='%d' x2='%d' y2='%d'/>", left, top + plotH, left + plotW,
-        top + plotH));
-    b.append(String.format(Locale.ROOT,
-        "<line class='axis' x1='%d' y1='%d' x2='%d' y2='%d'/>", left, top, left, top + plotH));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "<line class='axis' x1='%d' y1='%d' x2='%d' y2='%d'/>",
+            left,
+            top + plotH,
+            left + plotW,
+            top + plotH));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "<line class='axis' x1='%d' y1='%d' x2='%d' y2='%d'/>",
+            left,
+            top,
+            left,
+            top + plotH));
     b.append(text(left + plotW / 2.0, height - 6, "middle", "seconds since start"));
-    b.append(String.format(Locale.ROOT,
-        "<text class='label' transform='translate(14 %.1f) rotate(-90)' text-anchor='middle'>%s"
-            + "</text>", top + plotH / 2.0, RunReport.escape(yLabel)));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "<text class='label' transform='translate(14 %.1f) rotate(-90)' text-anchor='middle'>%s"
+                + "</text>",
+            top + plotH / 2.0,
+            RunReport.escape(yLabel)));
     for (Line line : lines) {
       StringBuilder pts = new StringBuilder();
       for (int i = 0; i < line.x().length; i++) {
-        pts.append(String.format(Locale.ROOT, "%.1f,%.1f ",
-            left + plotW * line.x()[i] / xEnd, top + plotH - plotH * line.y()[i] / yEnd));
+        pts.append(
+            String.format(
+                Locale.ROOT,
+                "%.1f,%.1f ",
+                left + plotW * line.x()[i] / xEnd,
+                top + plotH - plotH * line.y()[i] / yEnd));
       }
-      b.append(String.format(Locale.ROOT,
-          "<polyline class='series' fill='none' stroke='%s' stroke-width='1.6'%s points='%s'/>",
-          line.colour(), line.dashed() ? " stroke-dasharray='6 4'" : "", pts.toString().strip()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<polyline class='series' fill='none' stroke='%s' stroke-width='1.6'%s points='%s'/>",
+              line.colour(),
+              line.dashed() ? " stroke-dasharray='6 4'" : "",
+              pts.toString().strip()));
     }
     return b.append("</svg>").toString();
   }
@@ -162,25 +208,38 @@ final class SvgCharts {
 
   private static StringBuilder open(String kind, int height) {
     return new StringBuilder(
-        String.format(Locale.ROOT,
+        String.format(
+            Locale.ROOT,
             "<svg class='chart %s' xmlns='http://www.w3.org/2000/svg' viewBox='0 0 %d %d'"
                 + " width='%d' height='%d' role='img'>",
-            kind, WIDTH, height, WIDTH, height));
+            kind,
+            WIDTH,
+            height,
+            WIDTH,
+            height));
   }
 
   private static void legend(StringBuilder b, List<String> names, List<String> colours, int x) {
     int at = x;
     for (int i = 0; i < names.size(); i++) {
-      b.append(String.format(Locale.ROOT,
-          "<rect x='%d' y='6' width='12' height='12' fill='%s'/>", at, colours.get(i)));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x='%d' y='6' width='12' height='12' fill='%s'/>",
+              at,
+              colours.get(i)));
       b.append(text(at + 16, 16, "start", names.get(i)));
       at += 28 + 7 * names.get(i).length();
     }
   }
 
   private static String text(double x, double y, String anchor, String content) {
-    return String.format(Locale.ROOT,
-        "<text class='label' x='%.1f' y='%.1f' text-anchor='%s'>%s</text>", x, y, anchor,
+    return String.format(
+        Locale.ROOT,
+        "<text class='label' x='%.1f' y='%.1f' text-anchor='%s'>%s</text>",
+        x,
+        y,
+        anchor,
         RunReport.escape(content));
   }
 }

@@ -36,9 +36,20 @@ class ReportCommandTest {
   static void run() throws Exception {
     library = Libraries.smiToParquet(Libraries.NCI_5K, 300, dir.resolve("nci300.parquet"));
     products = dir.resolve("products.parquet");
-    applied = cli("apply", "--input", library.toString(), "--output", products.toString(),
-        "--quiet", "--workers", "2", "--batch-size", "40", "--report",
-        dir.resolve("from-apply.html").toString());
+    applied =
+        cli(
+            "apply",
+            "--input",
+            library.toString(),
+            "--output",
+            products.toString(),
+            "--quiet",
+            "--workers",
+            "2",
+            "--batch-size",
+            "40",
+            "--report",
+            dir.resolve("from-apply.html").toString());
   }
 
   /** The output row numbers of the sample cards, in page order. */
@@ -52,8 +63,8 @@ class ReportCommandTest {
   }
 
   private static long dataValue(String html, String key) {
-    Matcher m = Pattern.compile("data-key='" + Pattern.quote(key) + "' data-value='(\\d+)'")
-        .matcher(html);
+    Matcher m =
+        Pattern.compile("data-key='" + Pattern.quote(key) + "' data-value='(\\d+)'").matcher(html);
     assertTrue(m.find(), key);
     return Long.parseLong(m.group(1));
   }
@@ -61,18 +72,25 @@ class ReportCommandTest {
   @Test
   void applyWritesTheReportOnceTheOutputIsCommitted() throws Exception {
     assertEquals(0, applied.exit(), applied.err());
-    assertTrue(applied.out().endsWith("Report written to " + dir.resolve("from-apply.html")
-        + System.lineSeparator()), applied.out());
+    assertTrue(
+        applied
+            .out()
+            .endsWith(
+                "Report written to " + dir.resolve("from-apply.html") + System.lineSeparator()),
+        applied.out());
     RunSummary summary = SummaryReport.readJson(SummaryReport.jsonPathFor(products));
     String html = Files.readString(dir.resolve("from-apply.html"));
 
     assertEquals(300, dataValue(html, "rows.read"));
     assertEquals(summary.products().written(), dataValue(html, "products.written"));
     assertEquals(summary.rows().noSite(), dataValue(html, "rows.noSite"));
-    summary.transforms().forEach((name, c) -> {
-      assertEquals(c.generated(), dataValue(html, "transforms." + name + ".generated"));
-      assertEquals(c.written(), dataValue(html, "transforms." + name + ".written"));
-    });
+    summary
+        .transforms()
+        .forEach(
+            (name, c) -> {
+              assertEquals(c.generated(), dataValue(html, "transforms." + name + ".generated"));
+              assertEquals(c.written(), dataValue(html, "transforms." + name + ".written"));
+            });
     assertTrue(summary.timeline().size() >= 8, "one sample per batch of 40 rows");
     List<Long> rows = cardRows(html);
     assertEquals(Math.min(24, summary.products().written()), rows.size());
@@ -109,8 +127,8 @@ class ReportCommandTest {
 
     ApplyCommandTest.Run again = cli("report", copy.toString());
     assertEquals(1, again.exit());
-    assertEquals("error: report file exists: " + html + " (use --overwrite to replace it)\n",
-        again.err());
+    assertEquals(
+        "error: report file exists: " + html + " (use --overwrite to replace it)\n", again.err());
     assertEquals("keep me", Files.readString(html));
     assertEquals(0, cli("report", copy.toString(), "--overwrite", "--samples", "0").exit());
     assertTrue(Files.readString(html).contains("<h2>Sample products</h2>"));
@@ -122,28 +140,45 @@ class ReportCommandTest {
     ApplyCommandTest.Run run = cli("report", alone.toString());
 
     assertEquals(1, run.exit());
-    assertEquals("error: summary file not found: " + SummaryReport.jsonPathFor(alone)
-        + " (apply writes it next to its output; or give --summary)\n", run.err());
+    assertEquals(
+        "error: summary file not found: "
+            + SummaryReport.jsonPathFor(alone)
+            + " (apply writes it next to its output; or give --summary)\n",
+        run.err());
     assertFalse(Files.exists(dir.resolve("alone.parquet.report.html")));
   }
 
   @Test
   void aLibraryIsNotAProductsFile() {
-    ApplyCommandTest.Run run = cli("report", library.toString(), "--summary",
-        SummaryReport.jsonPathFor(products).toString(), "--output",
-        dir.resolve("lib.html").toString());
+    ApplyCommandTest.Run run =
+        cli(
+            "report",
+            library.toString(),
+            "--summary",
+            SummaryReport.jsonPathFor(products).toString(),
+            "--output",
+            dir.resolve("lib.html").toString());
 
     assertEquals(1, run.exit());
-    assertTrue(run.err().startsWith("error: " + library
-        + ": not a products file: no BINARY column 'product_smiles'"), run.err());
+    assertTrue(
+        run.err()
+            .startsWith(
+                "error: " + library + ": not a products file: no BINARY column 'product_smiles'"),
+        run.err());
     assertFalse(Files.exists(dir.resolve("lib.html")));
   }
 
   @Test
   void aSummaryThatIsNotJsonFails() throws Exception {
     Path bad = Files.writeString(dir.resolve("bad.summary.json"), "{\"rows\": [1, 2");
-    ApplyCommandTest.Run run = cli("report", products.toString(), "--summary", bad.toString(),
-        "--output", dir.resolve("bad.html").toString());
+    ApplyCommandTest.Run run =
+        cli(
+            "report",
+            products.toString(),
+            "--summary",
+            bad.toString(),
+            "--output",
+            dir.resolve("bad.html").toString());
 
     assertEquals(1, run.exit());
     assertTrue(run.err().startsWith("error: " + bad + ": not a run summary: "), run.err());
@@ -158,26 +193,44 @@ class ReportCommandTest {
     ApplyCommandTest.Run onItself =
         cli("report", products.toString(), "--output", products.toString());
     assertEquals(2, onItself.exit());
-    assertEquals("error: --output would replace an input of the report: " + products + "\n",
-        onItself.err());
+    assertEquals(
+        "error: --output would replace an input of the report: " + products + "\n", onItself.err());
 
-    ApplyCommandTest.Run applyOnOutput = cli("apply", "--input", library.toString(), "--output",
-        dir.resolve("o.parquet").toString(), "--report", dir.resolve("o.parquet").toString());
+    ApplyCommandTest.Run applyOnOutput =
+        cli(
+            "apply",
+            "--input",
+            library.toString(),
+            "--output",
+            dir.resolve("o.parquet").toString(),
+            "--report",
+            dir.resolve("o.parquet").toString());
     assertEquals(2, applyOnOutput.exit());
-    assertEquals("error: --report is the same file as --input or --output: "
-        + dir.resolve("o.parquet") + "\n", applyOnOutput.err());
+    assertEquals(
+        "error: --report is the same file as --input or --output: "
+            + dir.resolve("o.parquet")
+            + "\n",
+        applyOnOutput.err());
   }
 
   @Test
   void applyWithAnExistingReportFailsBeforeTheRun() throws Exception {
     Path html = Files.writeString(dir.resolve("exists.html"), "keep me");
     Path output = dir.resolve("not-made.parquet");
-    ApplyCommandTest.Run run = cli("apply", "--input", library.toString(), "--output",
-        output.toString(), "--quiet", "--report", html.toString());
+    ApplyCommandTest.Run run =
+        cli(
+            "apply",
+            "--input",
+            library.toString(),
+            "--output",
+            output.toString(),
+            "--quiet",
+            "--report",
+            html.toString());
 
     assertEquals(1, run.exit());
-    assertEquals("error: report file exists: " + html + " (use --overwrite to replace it)\n",
-        run.err());
+    assertEquals(
+        "error: report file exists: " + html + " (use --overwrite to replace it)\n", run.err());
     assertFalse(Files.exists(output));
     assertEquals("keep me", Files.readString(html));
   }

@@ -26,13 +26,14 @@ class ProductSamplerTest {
   @TempDir Path dir;
 
   private static ProductRow row(long i) {
-    return new ProductRow("C" + i, "P" + i, "CC" + i, i % 2 == 0 ? "even" : "odd", (int) (i % 5),
-        new Object[0]);
+    return new ProductRow(
+        "C" + i, "P" + i, "CC" + i, i % 2 == 0 ? "even" : "odd", (int) (i % 5), new Object[0]);
   }
 
   private Path products(String name, long rows, long rowGroupBytes) {
     Path target = dir.resolve(name);
-    try (ProductWriter writer = ProductWriter.create(target, SCHEMA, false, rowGroupBytes, Map.of())) {
+    try (ProductWriter writer =
+        ProductWriter.create(target, SCHEMA, false, rowGroupBytes, Map.of())) {
       for (long i = 0; i < rows; i++) {
         writer.write(row(i));
       }
@@ -61,7 +62,11 @@ class ProductSamplerTest {
     ProductRow seven = samples.get(3).product();
     assertEquals(
         List.of("C7", "P7", "CC7", "odd", 2),
-        List.of(seven.productSmiles(), seven.parentId(), seven.parentSmiles(), seven.transform(),
+        List.of(
+            seven.productSmiles(),
+            seven.parentId(),
+            seven.parentSmiles(),
+            seven.transform(),
             seven.site()));
   }
 
@@ -99,16 +104,15 @@ class ProductSamplerTest {
         ProductSampler.wantedOffsets(List.of(group(30_000), group(30_000), group(5)), 4);
 
     // rows 0, 15001, 30002, 45003 of 60005: offsets 0 and 15001 of groups 0 and 1, scaled by 1/3
-    assertEquals(Map.of(0, new TreeSet<>(List.of(0L, 5000L)), 1, new TreeSet<>(List.of(0L, 5001L))),
-        wanted);
+    assertEquals(
+        Map.of(0, new TreeSet<>(List.of(0L, 5000L)), 1, new TreeSet<>(List.of(0L, 5001L))), wanted);
     long decoded = wanted.values().stream().mapToLong(s -> s.last() + 1).sum();
     assertTrue(decoded <= 2 * ProductSampler.WINDOW, decoded + " rows decoded");
   }
 
   @Test
   void decodesAtMostTheWindowOfEachGroupHoweverLargeTheFile() {
-    List<BlockMetaData> groups =
-        LongStream.range(0, 300).mapToObj(i -> group(1_000_000)).toList();
+    List<BlockMetaData> groups = LongStream.range(0, 300).mapToObj(i -> group(1_000_000)).toList();
 
     Map<Integer, NavigableSet<Long>> wanted = ProductSampler.wantedOffsets(groups, 24);
 
@@ -127,7 +131,8 @@ class ProductSamplerTest {
 
     InputException e = assertThrows(InputException.class, () -> ProductSampler.sample(library, 5));
     assertEquals(
-        library + ": not a products file: no BINARY column 'product_smiles' (the output of apply"
+        library
+            + ": not a products file: no BINARY column 'product_smiles' (the output of apply"
             + " has product_smiles, parent_id, parent_smiles, transform, site)",
         e.getMessage());
   }
@@ -135,10 +140,12 @@ class ProductSamplerTest {
   @Test
   void namesAMissingOrNonParquetFile() throws IOException {
     Path missing = dir.resolve("missing.parquet");
-    assertEquals("products file not found: " + missing,
+    assertEquals(
+        "products file not found: " + missing,
         assertThrows(InputException.class, () -> ProductSampler.sample(missing, 5)).getMessage());
     Path text = Files.writeString(dir.resolve("text.parquet"), "not parquet at all\n");
-    assertEquals(text + ": not a Parquet file (it does not start with PAR1)",
+    assertEquals(
+        text + ": not a Parquet file (it does not start with PAR1)",
         assertThrows(InputException.class, () -> ProductSampler.sample(text, 5)).getMessage());
   }
 }

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.openscience.cdk.exception.InvalidSmilesException;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
@@ -34,10 +34,15 @@ class ParentEmbeddingTest {
   @ParameterizedTest(name = "{0}")
   @CsvFileSource(resources = "/report/parent-embeddings.tsv", delimiter = '\t')
   void findsTheSiteAndTheAddedAtomsInTheProduct(
-      String name, String parent, String product, int site, int siteInProduct, String added,
-      String lost) throws Exception {
-    Optional<ParentEmbedding> embedding =
-        ParentEmbedding.find(mol(parent), mol(product), site);
+      String name,
+      String parent,
+      String product,
+      int site,
+      int siteInProduct,
+      String added,
+      String lost)
+      throws Exception {
+    Optional<ParentEmbedding> embedding = ParentEmbedding.find(mol(parent), mol(product), site);
 
     assertEquals(
         Optional.of(new ParentEmbedding(siteInProduct, indices(added), indices(lost))), embedding);
@@ -57,8 +62,7 @@ class ParentEmbeddingTest {
   void refusesASiteOutsideTheParent() {
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class,
-            () -> ParentEmbedding.find(mol("CO"), mol("CCO"), 2));
+            IllegalArgumentException.class, () -> ParentEmbedding.find(mol("CO"), mol("CCO"), 2));
     assertEquals("site 2 is not an atom of the parent (2 atoms)", e.getMessage());
   }
 }

@@ -58,8 +58,12 @@ class ProductDepicterTest {
     for (String svg : List.of(d.parentSvg(), d.productSvg())) {
       assertTrue(svg.startsWith("<svg "), svg);
       assertTrue(svg.endsWith("</svg>"), svg);
-      assertFalse(svg.contains("<?xml") || svg.contains("DOCTYPE") || svg.contains(" id=")
-          || svg.contains("<desc>"), svg);
+      assertFalse(
+          svg.contains("<?xml")
+              || svg.contains("DOCTYPE")
+              || svg.contains(" id=")
+              || svg.contains("<desc>"),
+          svg);
       assertTrue(svg.contains("width='280.0px'") || svg.contains("width='280px'"), svg);
     }
   }

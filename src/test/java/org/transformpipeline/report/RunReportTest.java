@@ -32,37 +32,47 @@ class RunReportTest {
     return new RunSummary(
         "lib.parquet",
         "out.parquet",
-        new RunSummary.Settings(2, 4, 100, "bloom", 1000, 1e-6, 1000,
-            List.of("methylation <O>", "sulfation")),
-        new RunSummary.RowCounts(1000, 990, 12,
-            Map.of("parse: invalid SMILES", 10L, "parent: too large", 2L), 700, 288),
+        new RunSummary.Settings(
+            2, 4, 100, "bloom", 1000, 1e-6, 1000, List.of("methylation <O>", "sulfation")),
+        new RunSummary.RowCounts(
+            1000, 990, 12, Map.of("parse: invalid SMILES", 10L, "parent: too large", 2L), 700, 288),
         new RunSummary.ProductCounts(900, 3, Map.of("product: valence", 3L), 5, 40, 60, 800),
         transforms,
         new RunSummary.DedupStats("bloom", "bloom (1 stage)", 1 << 20, 1e-9),
-        new RunSummary.Performance(10.0, 100.0, 4, 2.0, 8.0, 18.0, 200L << 20, 210L << 20,
-            1024L << 20),
-        List.of(new RowRejection(5, "id&5", "C1CC",
-            new Rejection(Rejection.Stage.PARSE, "invalid SMILES: unclosed ring"))),
+        new RunSummary.Performance(
+            10.0, 100.0, 4, 2.0, 8.0, 18.0, 200L << 20, 210L << 20, 1024L << 20),
+        List.of(
+            new RowRejection(
+                5,
+                "id&5",
+                "C1CC",
+                new Rejection(Rejection.Stage.PARSE, "invalid SMILES: unclosed ring"))),
         timeline);
   }
 
   static List<RunTimeline.Sample> timeline() {
     List<RunTimeline.Sample> samples = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      samples.add(new RunTimeline.Sample(i + 1, (i + 1) * 100L, (i + 1) * 90L, (i + 1) * 80L,
-          100 + i, i % 4));
+      samples.add(
+          new RunTimeline.Sample(
+              i + 1, (i + 1) * 100L, (i + 1) * 90L, (i + 1) * 80L, 100 + i, i % 4));
     }
     return samples;
   }
 
   private static ReportModel model(RunSummary summary) {
     ProductDepicter depicter = new ProductDepicter();
-    List<DepictedProduct> samples = List.of(
-        depicter.depict(0, new ProductRow("COc1ccccc1", "p1", "Oc1ccccc1", "methylation <O>", 0,
-            new Object[0])),
-        depicter.depict(9, new ProductRow("O=S(=O)(O)Oc1ccccc1", "p2", "Oc1ccccc1", "sulfation",
-            0, new Object[0])),
-        depicter.depict(17, new ProductRow("C(C", "p3", "CCO", "sulfation", 2, new Object[0])));
+    List<DepictedProduct> samples =
+        List.of(
+            depicter.depict(
+                0,
+                new ProductRow(
+                    "COc1ccccc1", "p1", "Oc1ccccc1", "methylation <O>", 0, new Object[0])),
+            depicter.depict(
+                9,
+                new ProductRow(
+                    "O=S(=O)(O)Oc1ccccc1", "p2", "Oc1ccccc1", "sulfation", 0, new Object[0])),
+            depicter.depict(17, new ProductRow("C(C", "p3", "CCO", "sulfation", 2, new Object[0])));
     return new ReportModel(Path.of("out.parquet"), summary, samples, "test");
   }
 
@@ -103,7 +113,9 @@ class RunReportTest {
     expected.put("transforms.methylation &lt;O&gt;.written", 520L);
     expected.put("transforms.sulfation.generated", 300L);
     expected.put("transforms.sulfation.written", 280L);
-    s.rows().rejectedByCategory().forEach((k, v) -> expected.put("rows.rejectedByCategory." + k, v));
+    s.rows()
+        .rejectedByCategory()
+        .forEach((k, v) -> expected.put("rows.rejectedByCategory." + k, v));
     expected.put("products.rejectedByCategory.product: valence", 3L);
 
     assertEquals(expected, dataValues(RunReport.html(model(s))));
@@ -122,8 +134,12 @@ class RunReportTest {
     assertEquals(3, count(html, "<div class='card'"));
     assertTrue(html.contains("product SMILES does not parse"), "the third sample's note");
     // in flight: one point per sample, and the bound as a dashed line
-    Matcher inFlight = Pattern.compile("<h3>Batches in flight</h3>.*?points='([^']*)'"
-        + ".*?stroke-dasharray='6 4' points='([^']*)'", Pattern.DOTALL).matcher(html);
+    Matcher inFlight =
+        Pattern.compile(
+                "<h3>Batches in flight</h3>.*?points='([^']*)'"
+                    + ".*?stroke-dasharray='6 4' points='([^']*)'",
+                Pattern.DOTALL)
+            .matcher(html);
     assertTrue(inFlight.find());
     assertEquals(10, inFlight.group(1).split(" ").length);
     assertEquals(2, inFlight.group(2).split(" ").length);
@@ -139,8 +155,9 @@ class RunReportTest {
         List.of("<script", "<link", "<img", "<iframe", "src=", "href=", "url(", "@import")) {
       assertFalse(html.contains(external), external);
     }
-    String withoutNamespaces = html.replace("xmlns='http://www.w3.org/2000/svg'", "")
-        .replace("xmlns:xlink='http://www.w3.org/1999/xlink'", "");
+    String withoutNamespaces =
+        html.replace("xmlns='http://www.w3.org/2000/svg'", "")
+            .replace("xmlns:xlink='http://www.w3.org/1999/xlink'", "");
     assertFalse(withoutNamespaces.contains("http"), "only SVG namespaces name a URL");
     assertFalse(html.contains("<O>"));
     assertTrue(html.contains("methylation &lt;O&gt;"));
@@ -162,11 +179,25 @@ class RunReportTest {
   void showsCountsThatDoNotAddUp() {
     RunSummary good = summary(timeline());
     RunSummary.ProductCounts p = good.products();
-    RunSummary bad = new RunSummary(good.input(), good.output(), good.settings(), good.rows(),
-        new RunSummary.ProductCounts(p.generated(), p.rejected(), p.rejectedByCategory(),
-            p.capped(), p.inBatchDuplicates(), p.crossBatchDuplicates(), p.written() + 1),
-        good.transforms(), good.dedup(), good.performance(), good.rejectedExamples(),
-        good.timeline());
+    RunSummary bad =
+        new RunSummary(
+            good.input(),
+            good.output(),
+            good.settings(),
+            good.rows(),
+            new RunSummary.ProductCounts(
+                p.generated(),
+                p.rejected(),
+                p.rejectedByCategory(),
+                p.capped(),
+                p.inBatchDuplicates(),
+                p.crossBatchDuplicates(),
+                p.written() + 1),
+            good.transforms(),
+            good.dedup(),
+            good.performance(),
+            good.rejectedExamples(),
+            good.timeline());
 
     String html = RunReport.html(model(bad));
 

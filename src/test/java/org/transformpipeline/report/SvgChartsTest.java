@@ -17,15 +17,18 @@ class SvgChartsTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', value = {"0|0", "1234567|1,234,567", "0.5|0.5", "0.25|0.25"})
+  @CsvSource(
+      delimiter = '|',
+      value = {"0|0", "1234567|1,234,567", "0.5|0.5", "0.25|0.25"})
   void numbersAreWrittenPlainly(double value, String text) {
     assertEquals(text, SvgCharts.number(value));
   }
 
   @Test
   void barsAreAsLongAsTheirValueAndLabelled() {
-    String svg = SvgCharts.bars(List.of("a", "b"),
-        List.of(new SvgCharts.Bars("made", "#111111", List.of(100L, 50L))));
+    String svg =
+        SvgCharts.bars(
+            List.of("a", "b"), List.of(new SvgCharts.Bars("made", "#111111", List.of(100L, 50L))));
 
     // the longest bar spans the plot (760 - 230 - 90 = 440 units), the other half of it
     assertTrue(svg.contains("width='440.0' height='12' fill='#111111'"), svg);
@@ -35,8 +38,11 @@ class SvgChartsTest {
 
   @Test
   void aLineChartWithoutPointsSaysSo() {
-    String svg = SvgCharts.lines("MB",
-        List.of(new SvgCharts.Line("heap", "#000000", new double[0], new double[0], false)), 0);
+    String svg =
+        SvgCharts.lines(
+            "MB",
+            List.of(new SvgCharts.Line("heap", "#000000", new double[0], new double[0], false)),
+            0);
 
     assertTrue(svg.contains(">no samples</text>"), svg);
     assertTrue(!svg.contains("<polyline"), svg);
