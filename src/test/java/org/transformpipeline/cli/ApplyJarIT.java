@@ -102,6 +102,20 @@ class ApplyJarIT {
   }
 
   @Test
+  void theJarsReportDrawsTheSamplesAndChartsTheTimeline() throws Exception {
+    assertEquals(0, run.exit(), run.err());
+    Path html = dir.resolve("nci5k-report.html");
+    Run report = jar("report", output.toString(), "--output", html.toString(), "--samples", "6");
+
+    assertEquals(0, report.exit(), report.err());
+    String page = Files.readString(html);
+    assertTrue(page.contains("data-key='rows.read' data-value='4999'"));
+    assertEquals(6, page.split("<div class='card' ").length - 1);
+    assertEquals(12, page.split("<div class='mol (parent|product)'><svg ").length - 1);
+    assertEquals(3, page.split("<svg class='chart lines'").length - 1);
+  }
+
+  @Test
   void perTransformUniqueCountsMatchTheReference() throws Exception {
     // RDKit reference: 645 for each phenol transform, 74 for amine_n_acetylation. The CDK
     // pipeline gives the same counts (the 9 flavonol sites RDKit calls phenolic are matched by
