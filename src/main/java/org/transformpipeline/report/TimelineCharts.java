@@ -92,7 +92,7 @@ final class TimelineCharts {
     for (int i = 0; i < n; i++) {
       RunTimeline.Sample s = samples.get(i);
       double dt = s.seconds() - t0;
-      if (dt > 0 && (dt >= minGap || i == n - 1)) {
+      if (dt > 0 && (dt >= minGap || (i == n - 1 && k == 0))) {
         x[k] = s.seconds();
         rows[k] = (s.rows() - rows0) / dt;
         written[k] = (s.productsWritten() - written0) / dt;

@@ -148,6 +148,20 @@ class RunReportTest {
   }
 
   @Test
+  void rateLeavesOutABatchMillisecondsAfterThePreviousPoint() {
+    List<RunTimeline.Sample> samples = new ArrayList<>(timeline());
+    samples.add(new RunTimeline.Sample(10.001, 1010, 909, 808, 110, 0));
+
+    String html = RunReport.html(model(summary(samples)));
+
+    Matcher rate =
+        Pattern.compile("<h3>Rate</h3>.*?points='([^']*)'", Pattern.DOTALL).matcher(html);
+    assertTrue(rate.find());
+    // one point per second-apart sample; 10 rows in 1 ms would be a spike of 10,000 rows/s
+    assertEquals(10, rate.group(1).split(" ").length);
+  }
+
+  @Test
   void pageIsSelfContainedAndEscapesText() {
     String html = RunReport.html(model(summary(timeline())));
 
