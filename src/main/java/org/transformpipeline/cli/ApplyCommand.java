@@ -29,6 +29,7 @@ import org.transformpipeline.pipeline.RunSummary;
 import org.transformpipeline.pipeline.RunTotals;
 import org.transformpipeline.pipeline.SummaryReport;
 import org.transformpipeline.pipeline.TransformWorker;
+import org.transformpipeline.report.ReportModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -174,6 +175,14 @@ public final class ApplyCommand implements Callable<Integer> {
   boolean quiet;
 
   @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description =
+          "Also write a self-contained HTML run report (charts, sample products drawn)"
+              + " to FILE once the output is committed. See the report command.")
+  Path report;
+
+  @Option(
       names = "--verbose",
       description = "Debug logging, and stack traces on errors." + " Default: ${DEFAULT-VALUE}.")
   boolean verbose;
@@ -196,7 +205,8 @@ public final class ApplyCommand implements Callable<Integer> {
             spec.commandLine().getParseResult().hasMatchedOption("--bloom-fpp"),
             maxProductsPerParent,
             progressEvery,
-            quiet);
+            quiet,
+            report);
     if (verbose) {
       ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.transformpipeline"))
           .setLevel(Level.DEBUG);
@@ -209,12 +219,20 @@ public final class ApplyCommand implements Callable<Integer> {
       throw UserException.failure(
           "summary file exists: " + summaryPath + " (use --overwrite to replace it)", null);
     }
+    if (options.report() != null) {
+      ReportCommand.checkTarget(options.report(), options.overwrite());
+    }
     RunSummary summary = run(options, transforms, limits);
     SummaryReport.writeJson(summary, summaryPath);
     PrintWriter out = spec.commandLine().getOut();
     out.print(SummaryReport.text(summary));
     out.println("Summary written to " + summaryPath);
     out.flush();
+    if (options.report() != null) {
+      ReportCommand.write(options.output(), summary, ReportModel.DEFAULT_SAMPLES, options.report());
+      out.println("Report written to " + options.report());
+      out.flush();
+    }
     List<String> violations = summary.identityViolations();
     if (!violations.isEmpty()) {
       throw UserException.failure("internal error: the counts do not add up: " + violations, null);

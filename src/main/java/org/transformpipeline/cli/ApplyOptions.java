@@ -23,6 +23,7 @@ import org.transformpipeline.pipeline.dedup.DedupMode;
  * @param maxProductsPerParent the per-parent product cap
  * @param progressEvery a progress line every this many batches
  * @param quiet no progress lines
+ * @param report the HTML run report to write after the output, or null for none
  */
 public record ApplyOptions(
     Path input,
@@ -38,7 +39,8 @@ public record ApplyOptions(
     double bloomFpp,
     int maxProductsPerParent,
     int progressEvery,
-    boolean quiet) {
+    boolean quiet,
+    Path report) {
 
   /** Validates; every message names the option and the value given. */
   public ApplyOptions {
@@ -64,6 +66,13 @@ public record ApplyOptions(
     if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
       throw UserException.usage("--output is the same file as --input: " + output);
     }
+    if (report != null && (same(report, input) || same(report, output))) {
+      throw UserException.usage("--report is the same file as --input or --output: " + report);
+    }
+  }
+
+  private static boolean same(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
   /**
@@ -89,7 +98,8 @@ public record ApplyOptions(
       boolean bloomFppGiven,
       int maxProductsPerParent,
       int progressEvery,
-      boolean quiet) {
+      boolean quiet,
+      Path report) {
     DedupMode mode = dedupMode(dedup);
     if (bloomFppGiven && mode != DedupMode.BLOOM) {
       throw UserException.usage("--bloom-fpp applies only to --dedup bloom, got --dedup " + dedup);
@@ -111,7 +121,8 @@ public record ApplyOptions(
         bloomFpp,
         maxProductsPerParent,
         progressEvery,
-        quiet);
+        quiet,
+        report);
   }
 
   private static DedupMode dedupMode(String value) {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ConvertCommand.class,
       ApplyCommand.class,
+      ReportCommand.class,
       TransformsCommand.class
     })
 public final class TransformCli {
@@ -28,6 +29,9 @@ public final class TransformCli {
   public static final int EXIT_USAGE = 2;
 
   public static void main(String[] args) {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true"); // the report draws molecules, no windows
+    }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
