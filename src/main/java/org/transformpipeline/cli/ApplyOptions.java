@@ -6,8 +6,8 @@ import org.transformpipeline.pipeline.dedup.DedupMode;
 
 /**
  * The {@code apply} options after parsing, defaults resolved and validated: a bad value or
- * combination is a usage error (exit 2) with one precise line, e.g. {@code --max-in-flight must
- * be >= 1, got 0}. Immutable.
+ * combination is a usage error (exit 2) with one precise line, e.g. {@code --max-in-flight must be
+ * >= 1, got 0}. Immutable.
  *
  * @param input the input Parquet library
  * @param output the products file to create
@@ -23,6 +23,7 @@ import org.transformpipeline.pipeline.dedup.DedupMode;
  * @param maxProductsPerParent the per-parent product cap
  * @param progressEvery a progress line every this many batches
  * @param quiet no progress lines
+ * @param report the HTML run report to write after the output, or null for none
  */
 public record ApplyOptions(
     Path input,
@@ -38,7 +39,8 @@ public record ApplyOptions(
     double bloomFpp,
     int maxProductsPerParent,
     int progressEvery,
-    boolean quiet) {
+    boolean quiet,
+    Path report) {
 
   /** Validates; every message names the option and the value given. */
   public ApplyOptions {
@@ -64,6 +66,13 @@ public record ApplyOptions(
     if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
       throw UserException.usage("--output is the same file as --input: " + output);
     }
+    if (report != null && (same(report, input) || same(report, output))) {
+      throw UserException.usage("--report is the same file as --input or --output: " + report);
+    }
+  }
+
+  private static boolean same(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
   /**
@@ -71,8 +80,8 @@ public record ApplyOptions(
    * workers} null means the number of processors, {@code maxInFlight} null means {@code 2 x
    * workers}.
    *
-   * @param bloomFppGiven whether {@code --bloom-fpp} was on the command line (it is an error with
-   *     a mode other than bloom)
+   * @param bloomFppGiven whether {@code --bloom-fpp} was on the command line (it is an error with a
+   *     mode other than bloom)
    */
   public static ApplyOptions resolve(
       Path input,
@@ -89,7 +98,8 @@ public record ApplyOptions(
       boolean bloomFppGiven,
       int maxProductsPerParent,
       int progressEvery,
-      boolean quiet) {
+      boolean quiet,
+      Path report) {
     DedupMode mode = dedupMode(dedup);
     if (bloomFppGiven && mode != DedupMode.BLOOM) {
       throw UserException.usage("--bloom-fpp applies only to --dedup bloom, got --dedup " + dedup);
@@ -111,7 +121,8 @@ public record ApplyOptions(
         bloomFpp,
         maxProductsPerParent,
         progressEvery,
-        quiet);
+        quiet,
+        report);
   }
 
   private static DedupMode dedupMode(String value) {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ConvertCommand.class,
       ApplyCommand.class,
       InspectCommand.class,
+      ReportCommand.class,
       TransformsCommand.class
     })
 public final class TransformCli {
@@ -29,6 +30,9 @@ public final class TransformCli {
   public static final int EXIT_USAGE = 2;
 
   public static void main(String[] args) {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true"); // the report draws molecules, no windows
+    }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

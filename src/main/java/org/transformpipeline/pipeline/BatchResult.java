@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a worker made of one batch: everything the consumer needs to dedup, write and count,
- * without any chemistry or hashing left to do.
+ * What a worker made of one batch: everything the consumer needs to dedup, write and count, without
+ * any chemistry or hashing left to do.
  *
  * @param index the batch index (results are written in this order)
  * @param rowsRead rows in the batch

@@ -6,7 +6,7 @@ package org.transformpipeline.pipeline;
  * @param rowNumber 0-based row number in the input file
  * @param id the value of the id column as text, or the row number when the input has none
  * @param smiles the SMILES cell, possibly null
- * @param passThrough the other columns' values, in {@code InputSchema} order, as read (boxed
- *     Java values of the column's Parquet physical type; null for a null cell)
+ * @param passThrough the other columns' values, in {@code InputSchema} order, as read (boxed Java
+ *     values of the column's Parquet physical type; null for a null cell)
  */
 public record InputRow(long rowNumber, String id, String smiles, Object[] passThrough) {}

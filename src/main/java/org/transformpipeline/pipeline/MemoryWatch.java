@@ -11,8 +11,8 @@ import java.util.function.DoubleSupplier;
 /**
  * Warns when memory runs short: once each time the heap's used/max fraction rises above 85%, and
  * once each time the system's available memory ({@code MemAvailable} in {@code /proc/meminfo})
- * falls below 10% of its total. A warning is given again only after the level has gone back
- * across its threshold.
+ * falls below 10% of its total. A warning is given again only after the level has gone back across
+ * its threshold.
  *
  * <p>Not thread-safe: called by the consumer thread.
  */

@@ -9,23 +9,23 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.transformpipeline.pipeline.dedup.Deduplicator;
 
 /**
  * Runs the stages: a batch source read by one reader thread, a fixed pool of {@link
- * TransformWorker} threads, and ONE consumer (the calling thread) that deduplicates across
- * batches and writes to the product sink.
+ * TransformWorker} threads, and ONE consumer (the calling thread) that deduplicates across batches
+ * and writes to the product sink.
  *
  * <p><b>Bounded memory.</b> A semaphore of {@code maxInFlight} permits: the reader takes a permit
  * BEFORE it reads a batch and the consumer gives it back only after it has written that batch's
- * products. So at most {@code maxInFlight} batches (their rows and results) are in memory, and
- * the reader blocks rather than reading ahead.
+ * products. So at most {@code maxInFlight} batches (their rows and results) are in memory, and the
+ * reader blocks rather than reading ahead.
  *
  * <p><b>Deterministic output.</b> Workers finish in any order; the consumer takes results from a
  * completion queue as they finish and holds early ones in a reorder buffer (a {@link TreeMap} by
@@ -34,8 +34,8 @@ import org.transformpipeline.pipeline.dedup.Deduplicator;
  * input order, and when two parents make the same product the first in input order is kept: the
  * output is the same whatever the worker count, batch size, in-flight bound or timing.
  *
- * <p><b>Failure.</b> Any failure (reading, a batch that throws, writing, dedup) stops the run:
- * the sink is aborted (no file at the target), the reader and the pool are shut down ({@code
+ * <p><b>Failure.</b> Any failure (reading, a batch that throws, writing, dedup) stops the run: the
+ * sink is aborted (no file at the target), the reader and the pool are shut down ({@code
  * shutdownNow}) and awaited in {@code finally}, and a {@link PipelineException} says where it
  * happened. A single bad row does not stop it: the worker turns it into a rejection.
  *
@@ -57,8 +57,12 @@ public final class Pipeline {
     public Settings {
       if (workers < 1 || maxInFlight < 1 || batchSize < 1) {
         throw new IllegalArgumentException(
-            "workers, maxInFlight and batchSize must be >= 1: " + workers + ", " + maxInFlight
-                + ", " + batchSize);
+            "workers, maxInFlight and batchSize must be >= 1: "
+                + workers
+                + ", "
+                + maxInFlight
+                + ", "
+                + batchSize);
       }
     }
   }
@@ -70,11 +74,12 @@ public final class Pipeline {
   private final Settings settings;
   private final ProgressReporter progress;
 
-  private final Semaphore permits;
+  private final InFlightLimit permits;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlightObserved = new AtomicInteger();
   private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
   private final RunTally tally = new RunTally();
+  private final RunTimeline timeline = new RunTimeline(RunTimeline.DEFAULT_CAPACITY);
 
   /** What the reader and the workers hand to the consumer. */
   private sealed interface Completion {
@@ -92,13 +97,28 @@ public final class Pipeline {
       ProductSink sink,
       Settings settings,
       ProgressReporter progress) {
+    this(source, worker, dedup, sink, settings, progress, InFlightLimit::liveHeapFractionOfThisJvm);
+  }
+
+  /**
+   * As above, with the measure of live heap (used after the last GC, over the maximum) that
+   * drives the back-pressure; tests pass a fake.
+   */
+  Pipeline(
+      BatchSource source,
+      TransformWorker worker,
+      Deduplicator dedup,
+      ProductSink sink,
+      Settings settings,
+      ProgressReporter progress,
+      DoubleSupplier liveHeapFraction) {
     this.source = source;
     this.worker = worker;
     this.dedup = dedup;
     this.sink = sink;
     this.settings = settings;
     this.progress = progress;
-    this.permits = new Semaphore(settings.maxInFlight());
+    this.permits = new InFlightLimit(settings.maxInFlight(), liveHeapFraction);
   }
 
   /**
@@ -108,7 +128,8 @@ public final class Pipeline {
    */
   public RunTotals run() {
     long start = System.nanoTime();
-    ExecutorService pool = Executors.newFixedThreadPool(settings.workers(), named("transform-worker"));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(settings.workers(), named("transform-worker"));
     ExecutorService reader = Executors.newSingleThreadExecutor(named("batch-reader"));
     boolean committed = false;
     try {
@@ -192,8 +213,13 @@ public final class Pipeline {
         write(reorder.pollFirstEntry().getValue());
         int nowInFlight = inFlight.decrementAndGet();
         permits.release();
+        String adapted = permits.adapt();
+        if (adapted != null) {
+          LOG.warn(adapted);
+        }
         next++;
         progress.batchWritten(progress(next, totalBatches, nowInFlight, start));
+        timeline.add(sample(nowInFlight, start));
       }
       busy += System.nanoTime() - t1;
     }
@@ -212,7 +238,13 @@ public final class Pipeline {
   private void write(BatchResult result) {
     tally.addBatch(result);
     for (RowRejection r : result.rowRejections()) {
-      LOG.debug("row {} (id {}) rejected: {}", r.rowNumber(), r.id(), r.rejection().category());
+      LOG.debug(
+          "row {} (id {}, SMILES {}) rejected at {}: {}",
+          r.rowNumber(),
+          r.id(),
+          r.smiles(),
+          r.rejection().stage(),
+          r.rejection().reason());
     }
     try {
       for (HashedProduct candidate : result.candidates()) {
@@ -224,8 +256,7 @@ public final class Pipeline {
         }
       }
     } catch (Exception e) {
-      throw new PipelineException(
-          "failed writing batch " + result.index() + ": " + describe(e), e);
+      throw new PipelineException("failed writing batch " + result.index() + ": " + describe(e), e);
     }
     Runtime runtime = Runtime.getRuntime();
     tally.sampleHeap(runtime.totalMemory() - runtime.freeMemory());
@@ -239,19 +270,31 @@ public final class Pipeline {
     }
   }
 
-  private ProgressReporter.Progress progress(long written, long total, int nowInFlight, long start) {
+  private ProgressReporter.Progress progress(
+      long written, long total, int nowInFlight, long start) {
     Runtime runtime = Runtime.getRuntime();
     return new ProgressReporter.Progress(
         written,
         total,
         nowInFlight,
-        settings.maxInFlight(),
+        permits.limit(),
         tally.rowsRead,
         tally.productsGenerated,
         tally.productsWritten,
         (System.nanoTime() - start) / 1e9,
         runtime.totalMemory() - runtime.freeMemory(),
         runtime.maxMemory());
+  }
+
+  private RunTimeline.Sample sample(int nowInFlight, long start) {
+    Runtime runtime = Runtime.getRuntime();
+    return new RunTimeline.Sample(
+        (System.nanoTime() - start) / 1e9,
+        tally.rowsRead,
+        tally.productsGenerated,
+        tally.productsWritten,
+        (runtime.totalMemory() - runtime.freeMemory()) >> 20,
+        nowInFlight);
   }
 
   private long totalBatches() {
@@ -287,7 +330,8 @@ public final class Pipeline {
         tally.transforms(),
         dedupStats,
         performance,
-        List.copyOf(tally.rejectedExamples));
+        List.copyOf(tally.rejectedExamples),
+        timeline.samples());
   }
 
   private static String describe(Throwable t) {

@@ -4,13 +4,13 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Reports the run's progress after each written batch: one line every {@code every} batches
- * (and always for the last one) unless quiet, and the {@link MemoryWatch} warnings, which quiet
- * does not suppress.
+ * Reports the run's progress after each written batch: one line every {@code every} batches (and
+ * always for the last one) unless quiet, and the {@link MemoryWatch} warnings, which quiet does not
+ * suppress.
  *
- * <p>The line: {@code [Batch i/N] In-flight x/y | Processed n | Products p | Unique u | r rows/s
- * | heap used/max MB}, where N = ceil(input rows / batch size), x the batches submitted and not
- * yet written, y the bound, p the valid products made and u those written.
+ * <p>The line: {@code [Batch i/N] In-flight x/y | Processed n | Products p | Unique u | r rows/s |
+ * heap used/max MB}, where N = ceil(input rows / batch size), x the batches submitted and not yet
+ * written, y the bound, p the valid products made and u those written.
  *
  * <p>Not thread-safe: called by the consumer thread.
  */
@@ -34,6 +34,7 @@ public final class ProgressReporter {
   private final MemoryWatch memoryWatch;
   private final Consumer<String> info;
   private final Consumer<String> warn;
+  private final Consumer<Progress> display;
 
   /**
    * @param quiet no progress lines (warnings still go out)
@@ -47,6 +48,16 @@ public final class ProgressReporter {
       MemoryWatch memoryWatch,
       Consumer<String> info,
       Consumer<String> warn) {
+    this(quiet, every, memoryWatch, info, warn, null);
+  }
+
+  private ProgressReporter(
+      boolean quiet,
+      int every,
+      MemoryWatch memoryWatch,
+      Consumer<String> info,
+      Consumer<String> warn,
+      Consumer<Progress> display) {
     if (every < 1) {
       throw new IllegalArgumentException("progress interval must be >= 1, got " + every);
     }
@@ -55,12 +66,34 @@ public final class ProgressReporter {
     this.memoryWatch = memoryWatch;
     this.info = info;
     this.warn = warn;
+    this.display = display;
+  }
+
+  /**
+   * Progress for a run from the command line: a live bar when a person watches an interactive
+   * terminal, the plain log lines otherwise (CI, output redirected to a file or a pipe), nothing
+   * but warnings when quiet.
+   *
+   * @param totalRows rows in the input (for the bar's total and ETA)
+   */
+  public static ProgressReporter forCommandLine(
+      boolean quiet, int every, long totalRows, Consumer<String> info, Consumer<String> warn) {
+    boolean interactive = System.console() != null && System.getenv("CI") == null;
+    return new ProgressReporter(
+        quiet,
+        every,
+        MemoryWatch.ofThisMachine(),
+        info,
+        warn,
+        interactive && !quiet ? new TerminalProgressBar(totalRows) : null);
   }
 
   /** Reports one written batch. */
   public void batchWritten(Progress p) {
     boolean last = p.totalBatches() > 0 && p.batchesWritten() == p.totalBatches();
-    if (!quiet && (p.batchesWritten() % every == 0 || last)) {
+    if (display != null) {
+      display.accept(p);
+    } else if (!quiet && (p.batchesWritten() % every == 0 || last)) {
       info.accept(line(p));
     }
     memoryWatch.check().forEach(warn);

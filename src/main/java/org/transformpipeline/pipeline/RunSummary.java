@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * Everything a run did, printed at the end and written as {@code <output>.summary.json}.
  *
- * <p>The counts add up (see {@link #identityViolations()}): every row read ends in exactly one
- * of with-products, no-site or rejected; every valid product generated is either an in-batch
+ * <p>The counts add up (see {@link #identityViolations()}): every row read ends in exactly one of
+ * with-products, no-site or rejected; every valid product generated is either an in-batch
  * duplicate, a cross-batch duplicate or written.
  *
  * @param input the input file
@@ -20,6 +20,8 @@ import java.util.Map;
  * @param dedup the cross-batch deduplicator's mode, memory and expected false drops
  * @param performance timings, in-flight and memory
  * @param rejectedExamples the first few rejected rows, to find them in the input
+ * @param timeline one sample per written batch, thinned to at most a few thousand evenly spread
+ *     (see {@link RunTimeline}); null in summaries written before it existed
  */
 public record RunSummary(
     String input,
@@ -30,7 +32,8 @@ public record RunSummary(
     Map<String, TransformCounts> transforms,
     DedupStats dedup,
     Performance performance,
-    List<RowRejection> rejectedExamples) {
+    List<RowRejection> rejectedExamples,
+    List<RunTimeline.Sample> timeline) {
 
   /** The options that shape a run, as given (after defaults). */
   public record Settings(
@@ -98,8 +101,8 @@ public record RunSummary(
    * @param consumerWaitSeconds time the consumer spent waiting for the next result
    * @param workerSeconds time summed over workers spent on batches
    * @param peakHeapUsedBytes highest heap use sampled by the consumer after each batch
-   * @param peakHeapPoolBytes sum of the heap memory pools' peak usage (JMX), which also sees
-   *     peaks between samples
+   * @param peakHeapPoolBytes sum of the heap memory pools' peak usage (JMX), which also sees peaks
+   *     between samples
    * @param heapMaxBytes the JVM's maximum heap (-Xmx)
    */
   public record Performance(
@@ -124,12 +127,13 @@ public record RunSummary(
         totals.transforms(),
         totals.dedup(),
         totals.performance(),
-        totals.rejectedExamples());
+        totals.rejectedExamples(),
+        totals.timeline());
   }
 
   /**
-   * The count identities that do not hold, as readable lines; empty when the counts add up. Used
-   * by the tests and checked at the end of every run.
+   * The count identities that do not hold, as readable lines; empty when the counts add up. Used by
+   * the tests and checked at the end of every run.
    */
   public List<String> identityViolations() {
     List<String> violations = new ArrayList<>();

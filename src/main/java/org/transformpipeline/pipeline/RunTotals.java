@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The counts, dedup statistics and performance of one pipeline run: a {@link RunSummary}
- * without the input, output and settings (which the command knows).
+ * without the input, output and settings (which the command knows), and the run's timeline.
  */
 public record RunTotals(
     RunSummary.RowCounts rows,
@@ -13,4 +13,5 @@ public record RunTotals(
     Map<String, RunSummary.TransformCounts> transforms,
     RunSummary.DedupStats dedup,
     RunSummary.Performance performance,
-    List<RowRejection> rejectedExamples) {}
+    List<RowRejection> rejectedExamples,
+    List<RunTimeline.Sample> timeline) {}

@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Renders a {@link RunSummary}: a readable block for the terminal, and JSON written atomically
- * (a temp file next to the target, then an atomic rename) to {@code <output>.summary.json}.
+ * Renders a {@link RunSummary}: a readable block for the terminal, and JSON written atomically (a
+ * temp file next to the target, then an atomic rename) to {@code <output>.summary.json}.
  *
  * <p>Thread-safe (stateless; Jackson's mapper is thread-safe once configured).
  */
@@ -80,6 +80,7 @@ public final class SummaryReport {
     line(b, "Products rejected", p.rejected());
     categories(b, p.rejectedByCategory());
     line(b, "Products capped", p.capped());
+    line(b, "Per transform", "");
     s.transforms()
         .forEach(
             (name, c) ->
@@ -97,8 +98,7 @@ public final class SummaryReport {
     line(
         b,
         "Elapsed",
-        String.format(
-            Locale.ROOT, "%.1f s (%.0f rows/s)", f.elapsedSeconds(), f.rowsPerSecond()));
+        String.format(Locale.ROOT, "%.1f s (%.0f rows/s)", f.elapsedSeconds(), f.rowsPerSecond()));
     line(b, "Max in flight", f.maxInFlightObserved() + " of " + o.maxInFlight());
     line(
         b,
@@ -126,6 +126,7 @@ public final class SummaryReport {
   }
 
   private static void line(StringBuilder b, String label, Object value) {
-    b.append(String.format(Locale.ROOT, "%-28s %s%n", label, value));
+    b.append(String.format(Locale.ROOT, "%-28s %s", label, value).stripTrailing())
+        .append(System.lineSeparator());
   }
 }

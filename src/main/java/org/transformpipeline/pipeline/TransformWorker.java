@@ -24,16 +24,16 @@ import org.transformpipeline.chem.Rejection;
  *
  * <p>Every row ends as an outcome: a null or blank SMILES is rejected at stage {@code INPUT}
  * without calling the enumerator; an unexpected exception from the enumerator on one row is
- * rejected at stage {@code INTERNAL} with the exception's class and message, and the batch goes
- * on (that thread's enumerator is then replaced by a fresh one, in case the exception left it in
- * a bad state).
+ * rejected at stage {@code INTERNAL} with the exception's class and message, and the batch goes on
+ * (that thread's enumerator is then replaced by a fresh one, in case the exception left it in a bad
+ * state).
  *
  * <p><b>Why in-batch dedup is here and not on the consumer.</b> Dedup within a batch depends only
- * on the batch, and its "first occurrence wins" order (row, then transform, then site) is the
- * same input order the consumer uses across batches, so the rows written are exactly those the
- * consumer would keep doing both steps itself. Doing it here moves the hashing and the per-batch
- * hash set onto the worker threads, so the single consumer only does one dedup lookup and one
- * write per surviving product.
+ * on the batch, and its "first occurrence wins" order (row, then transform, then site) is the same
+ * input order the consumer uses across batches, so the rows written are exactly those the consumer
+ * would keep doing both steps itself. Doing it here moves the hashing and the per-batch hash set
+ * onto the worker threads, so the single consumer only does one dedup lookup and one write per
+ * surviving product.
  *
  * <p>Thread-safe: each pool thread gets its own enumerator from the supplier (a {@link
  * ThreadLocal}), since the chemistry objects behind it are not thread-safe.
@@ -44,7 +44,9 @@ public final class TransformWorker {
 
   private final ThreadLocal<ParentEnumerator> enumerators;
 
-  /** @param enumeratorFactory called once per worker thread (and after a row's exception) */
+  /**
+   * @param enumeratorFactory called once per worker thread (and after a row's exception)
+   */
   public TransformWorker(Supplier<? extends ParentEnumerator> enumeratorFactory) {
     this.enumerators = ThreadLocal.withInitial(enumeratorFactory);
   }
@@ -68,7 +70,8 @@ public final class TransformWorker {
 
     for (InputRow row : batch.rows()) {
       if (Thread.currentThread().isInterrupted()) {
-        throw new CancellationException("batch " + batch.index() + " cancelled: the run is stopping");
+        throw new CancellationException(
+            "batch " + batch.index() + " cancelled: the run is stopping");
       }
       ParentOutcome outcome = outcomeOf(row);
       if (outcome instanceof ParentOutcome.Rejected rejected) {
@@ -117,8 +120,10 @@ public final class TransformWorker {
     if (smiles.isBlank()) {
       return rejected(Rejection.Stage.INPUT, "no SMILES: empty cell");
     }
+    // outside the try: an enumerator that cannot be made is a failure of the run, not of a row
+    ParentEnumerator enumerator = enumerators.get();
     try {
-      ParentOutcome outcome = enumerators.get().enumerate(smiles);
+      ParentOutcome outcome = enumerator.enumerate(smiles);
       if (outcome == null) {
         throw new IllegalStateException("enumerator returned no outcome");
       }

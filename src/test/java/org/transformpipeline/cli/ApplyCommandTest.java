@@ -232,6 +232,7 @@ class ApplyCommandTest {
             "Default: 1000",
             "--progress-every",
             "--quiet",
+            "--report",
             "--verbose",
             "Examples:",
             "Exit codes")) {

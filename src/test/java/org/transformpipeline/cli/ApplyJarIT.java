@@ -102,6 +102,20 @@ class ApplyJarIT {
   }
 
   @Test
+  void theJarsReportDrawsTheSamplesAndChartsTheTimeline() throws Exception {
+    assertEquals(0, run.exit(), run.err());
+    Path html = dir.resolve("nci5k-report.html");
+    Run report = jar("report", output.toString(), "--output", html.toString(), "--samples", "6");
+
+    assertEquals(0, report.exit(), report.err());
+    String page = Files.readString(html);
+    assertTrue(page.contains("data-key='rows.read' data-value='4999'"));
+    assertEquals(6, page.split("<div class='card' ").length - 1);
+    assertEquals(12, page.split("<div class='mol (parent|product)'><svg ").length - 1);
+    assertEquals(3, page.split("<svg class='chart lines'").length - 1);
+  }
+
+  @Test
   void perTransformUniqueCountsMatchTheReference() throws Exception {
     // RDKit reference: 645 for each phenol transform, 74 for amine_n_acetylation. The CDK
     // pipeline gives the same counts (the 9 flavonol sites RDKit calls phenolic are matched by
@@ -247,11 +261,12 @@ class ApplyJarIT {
             "--max-products-per-parent",
             "--progress-every",
             "--quiet",
+            "--report",
             "--verbose")) {
       assertTrue(help.out().contains(option), option + " in\n" + help.out());
     }
     String options = help.out().substring(0, help.out().indexOf("Examples:"));
-    assertEquals(17, options.lines().filter(l -> l.matches(" {6}--[a-z].*")).count(), help.out());
+    assertEquals(18, options.lines().filter(l -> l.matches(" {6}--[a-z].*")).count(), help.out());
     assertTrue(
         help.out().contains("Default: 10000") && help.out().contains("Default: 1e-6"), help.out());
   }

@@ -25,9 +25,9 @@ final class Fakes {
 
   /**
    * A fake chemistry: "none" matches no site, "bad" throws, "unparsable" is a parse reject; a
-   * number k makes three products whose SMILES repeat across rows (and so across batches):
-   * {@code A(k%7)} by transform a, {@code B(k%11)} by transform b, and {@code C(k/3)} by transform
-   * c, and one rejected product when k%5 == 0, and 2 capped when k%4 == 0.
+   * number k makes three products whose SMILES repeat across rows (and so across batches): {@code
+   * A(k%7)} by transform a, {@code B(k%11)} by transform b, and {@code C(k/3)} by transform c, and
+   * one rejected product when k%5 == 0, and 2 capped when k%4 == 0.
    */
   static ParentOutcome enumerate(String smiles) {
     switch (smiles) {
@@ -36,7 +36,8 @@ final class Fakes {
       case "bad":
         throw new IllegalStateException("kekulisation failed: ring 3");
       case "unparsable":
-        return new ParentOutcome.Rejected(new Rejection(Rejection.Stage.PARSE, "bad SMILES: pos 4"));
+        return new ParentOutcome.Rejected(
+            new Rejection(Rejection.Stage.PARSE, "bad SMILES: pos 4"));
       default:
         int k = Integer.parseInt(smiles);
         List<Product> products =

@@ -31,9 +31,12 @@ class ParquetPipelineFailureTest {
     Path input = dir.resolve("lib.parquet");
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
-      s.execute("COPY (SELECT smiles, id FROM read_csv('test-data/nci_first_5k.smi', delim='\\t',"
-          + " header=false, quote='', escape='', columns={'smiles': 'VARCHAR', 'id': 'VARCHAR'})"
-          + " LIMIT 600) TO '" + input + "' (FORMAT parquet)");
+      s.execute(
+          "COPY (SELECT smiles, id FROM read_csv('test-data/nci_first_5k.smi', delim='\\t',"
+              + " header=false, quote='', escape='', columns={'smiles': 'VARCHAR', 'id':"
+              + " 'VARCHAR'}) LIMIT 600) TO '"
+              + input
+              + "' (FORMAT parquet)");
     }
     Path output = dir.resolve("products.parquet");
     var transforms = TransformLibrary.defaults().transforms();
@@ -79,7 +82,8 @@ class ParquetPipelineFailureTest {
       Pipeline pipeline =
           new Pipeline(
               source,
-              new TransformWorker(() -> new ProductEnumerator(transforms, EnumerationLimits.defaults())::enumerate),
+              new TransformWorker(
+                  () -> new ProductEnumerator(transforms, EnumerationLimits.defaults())::enumerate),
               DedupMode.EXACT.create(1000, 1e-6),
               failingAfter30,
               new Pipeline.Settings(2, 4, 20),

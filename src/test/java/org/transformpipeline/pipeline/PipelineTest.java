@@ -117,7 +117,8 @@ class PipelineTest {
     assertEquals(300, totals.rows().read());
     assertEquals(sink.rows.size(), totals.products().written());
     if (batchSize < rows.size()) {
-      assertTrue(totals.products().crossBatchDuplicates() > 0, "the fixture repeats across batches");
+      assertTrue(
+          totals.products().crossBatchDuplicates() > 0, "the fixture repeats across batches");
     } else {
       assertEquals(0, totals.products().crossBatchDuplicates(), "one batch: no cross-batch dups");
     }
@@ -149,7 +150,8 @@ class PipelineTest {
             .mapToInt(Integer::parseInt)
             .filter(k -> k % 5 == 0)
             .count();
-    assertEquals(Map.of("product: valence", numberedWithProducts), totals.products().rejectedByCategory());
+    assertEquals(
+        Map.of("product: valence", numberedWithProducts), totals.products().rejectedByCategory());
     assertEquals(240, totals.transforms().get("a").generated());
     assertEquals(7, totals.transforms().get("a").written());
     assertEquals(11, totals.transforms().get("b").written());
@@ -161,10 +163,22 @@ class PipelineTest {
     RunSummary.RowCounts r = totals.rows();
     RunSummary broken =
         new RunSummary(
-            "in", "out", null,
-            new RunSummary.RowCounts(r.read() + 1, r.parsed(), r.rejected(),
-                r.rejectedByCategory(), r.noSite(), r.withProducts()),
-            totals.products(), totals.transforms(), totals.dedup(), totals.performance(), List.of());
+            "in",
+            "out",
+            null,
+            new RunSummary.RowCounts(
+                r.read() + 1,
+                r.parsed(),
+                r.rejected(),
+                r.rejectedByCategory(),
+                r.noSite(),
+                r.withProducts()),
+            totals.products(),
+            totals.transforms(),
+            totals.dedup(),
+            totals.performance(),
+            List.of(),
+            List.of());
 
     assertEquals(
         List.of("rows read = rows with products + rows with no site + rows rejected: 21 != 20"),
@@ -215,8 +229,11 @@ class PipelineTest {
     Pipeline pipeline =
         new Pipeline(
             source,
-            new TransformWorker(() -> smiles -> new ParentOutcome.Derivatized(
-                List.of(new Product("P" + smiles, "t", 0)), List.of(), 0)),
+            new TransformWorker(
+                () ->
+                    smiles ->
+                        new ParentOutcome.Derivatized(
+                            List.of(new Product("P" + smiles, "t", 0)), List.of(), 0)),
             DedupMode.EXACT.create(100, 1e-6),
             slowSink,
             new Pipeline.Settings(2, maxInFlight, 1),
@@ -234,7 +251,8 @@ class PipelineTest {
     Set<String> names = new HashSet<>();
     for (Thread t : Thread.getAllStackTraces().keySet()) {
       if (t.isAlive()
-          && (t.getName().startsWith("transform-worker") || t.getName().startsWith("batch-reader"))) {
+          && (t.getName().startsWith("transform-worker")
+              || t.getName().startsWith("batch-reader"))) {
         names.add(t.getName());
       }
     }
@@ -281,9 +299,11 @@ class PipelineTest {
     Pipeline pipeline =
         new Pipeline(
             new Fakes.ListSource(Fakes.numberedRows(50), 10),
-            new TransformWorker(() -> smiles -> {
-              throw new OutOfMemoryError("Java heap space");
-            }),
+            new TransformWorker(
+                () ->
+                    smiles -> {
+                      throw new OutOfMemoryError("Java heap space");
+                    }),
             DedupMode.NONE.create(1, 1e-6),
             sink,
             new Pipeline.Settings(2, 2, 10),
@@ -291,7 +311,8 @@ class PipelineTest {
 
     PipelineException e = assertThrows(PipelineException.class, pipeline::run);
 
-    assertTrue(e.getMessage().matches("failed transforming batch \\d: Java heap space"), e.getMessage());
+    assertTrue(
+        e.getMessage().matches("failed transforming batch \\d: Java heap space"), e.getMessage());
     assertTrue(sink.aborted);
     assertEquals(Set.of(), pipelineThreads());
   }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class ProgressReporterTest {
 
   private static ProgressReporter.Progress batch(long i, long of) {
-    return new ProgressReporter.Progress(i, of, 3, 8, i * 1000, i * 50, i * 20, i * 0.5, 512L << 20, 4096L << 20);
+    return new ProgressReporter.Progress(
+        i, of, 3, 8, i * 1000, i * 50, i * 20, i * 0.5, 512L << 20, 4096L << 20);
   }
 
   @Test
@@ -29,7 +30,8 @@ class ProgressReporterTest {
     for (int i = 1; i <= 7; i++) {
       every3.batchWritten(batch(i, 7));
     }
-    assertEquals(List.of("[Batch 3/7]", "[Batch 6/7]", "[Batch 7/7]"),
+    assertEquals(
+        List.of("[Batch 3/7]", "[Batch 6/7]", "[Batch 7/7]"),
         lines.stream().map(l -> l.substring(0, l.indexOf(']') + 1)).toList());
 
     List<String> quietLines = new ArrayList<>();
@@ -45,9 +47,12 @@ class ProgressReporterTest {
     AtomicReference<Double> available = new AtomicReference<>(0.5);
     List<String> warnings = new ArrayList<>();
     ProgressReporter reporter =
-        new ProgressReporter(true, 1, new MemoryWatch(heap::get, available::get), s -> {}, warnings::add);
+        new ProgressReporter(
+            true, 1, new MemoryWatch(heap::get, available::get), s -> {}, warnings::add);
 
-    double[][] steps = {{0.5, 0.5}, {0.9, 0.5}, {0.95, 0.5}, {0.8, 0.05}, {0.86, 0.04}, {0.86, 0.2}, {0.5, 0.09}};
+    double[][] steps = {
+      {0.5, 0.5}, {0.9, 0.5}, {0.95, 0.5}, {0.8, 0.05}, {0.86, 0.04}, {0.86, 0.2}, {0.5, 0.09}
+    };
     List<Integer> warningsAfterStep = new ArrayList<>();
     for (double[] step : steps) {
       heap.set(step[0]);
@@ -69,8 +74,10 @@ class ProgressReporterTest {
 
   @Test
   void readsAvailableMemoryFromMeminfo() {
-    assertEquals(0.25,
-        MemoryWatch.parseMeminfo(List.of("MemTotal:  1000 kB", "MemFree: 10 kB", "MemAvailable:   250 kB")));
+    assertEquals(
+        0.25,
+        MemoryWatch.parseMeminfo(
+            List.of("MemTotal:  1000 kB", "MemFree: 10 kB", "MemAvailable:   250 kB")));
     assertEquals(Double.NaN, MemoryWatch.parseMeminfo(List.of("MemTotal: 1000 kB")));
   }
 }

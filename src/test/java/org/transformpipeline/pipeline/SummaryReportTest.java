@@ -49,7 +49,8 @@ class SummaryReportTest {
     assertEquals(summary.products(), back.products());
     assertEquals(summary.transforms(), back.transforms());
     assertEquals(summary.settings(), back.settings());
-    assertEquals(summary.rejectedExamples().get(0).rowNumber(), back.rejectedExamples().get(0).rowNumber());
+    assertEquals(
+        summary.rejectedExamples().get(0).rowNumber(), back.rejectedExamples().get(0).rowNumber());
     String json = Files.readString(target);
     assertTrue(json.contains("\"crossBatchDuplicates\""), json);
     assertTrue(json.contains("\"expectedFalseDrops\""), json);
@@ -62,7 +63,8 @@ class SummaryReportTest {
 
     assertTrue(text.contains("Rows read                    40"), text);
     assertTrue(text.contains("    internal: java.lang.IllegalStateException 1"), text);
-    assertTrue(text.contains("  cross-batch duplicates     " + s.products().crossBatchDuplicates()), text);
+    assertTrue(
+        text.contains("  cross-batch duplicates     " + s.products().crossBatchDuplicates()), text);
     assertTrue(text.contains("  written                    " + s.products().written()), text);
     assertTrue(text.contains("Dedup                        bloom (scalable: 1 stage(s)"), text);
     assertTrue(text.contains("Max in flight                "), text);

@@ -46,7 +46,10 @@ class TransformWorkerTest {
     assertEquals(
         List.of(
             new RowRejection(
-                101, "id1", smiles, new Rejection(Rejection.Stage.valueOf(stage.toUpperCase()), reason))),
+                101,
+                "id1",
+                smiles,
+                new Rejection(Rejection.Stage.valueOf(stage.toUpperCase()), reason))),
         result.rowRejections());
     assertEquals(2, result.rowsWithProducts());
     assertEquals(3, result.rowsRead());
@@ -56,12 +59,14 @@ class TransformWorkerTest {
   @Test
   void keepsTheFirstOccurrenceOfAProductWithinTheBatch() {
     // rows 7 and 14 make the same A0; rows 7 and 8 the same C2
-    BatchResult result = new TransformWorker(() -> Fakes::enumerate).process(batchOf("7", "8", "14"));
+    BatchResult result =
+        new TransformWorker(() -> Fakes::enumerate).process(batchOf("7", "8", "14"));
 
     assertEquals(
         List.of("A0 id0 a", "B7 id0 b", "C2 id0 c", "A1 id1 a", "B8 id1 b", "B3 id2 b", "C4 id2 c"),
         result.candidates().stream()
-            .map(c -> c.row().productSmiles() + " " + c.row().parentId() + " " + c.row().transform())
+            .map(
+                c -> c.row().productSmiles() + " " + c.row().parentId() + " " + c.row().transform())
             .toList());
     assertEquals(9, result.productsGenerated());
     assertEquals(2, result.inBatchDuplicates());
@@ -79,7 +84,9 @@ class TransformWorkerTest {
     assertEquals("3", row.parentSmiles());
     assertEquals("a", row.transform());
     assertEquals(1, row.site());
-    assertEquals(List.of("x0", "null"), java.util.Arrays.stream(row.passThrough()).map(String::valueOf).toList());
+    assertEquals(
+        List.of("x0", "null"),
+        java.util.Arrays.stream(row.passThrough()).map(String::valueOf).toList());
   }
 
   @Test
@@ -87,7 +94,10 @@ class TransformWorkerTest {
     String smiles = "COc1ccccc1";
     TransformWorker worker =
         new TransformWorker(
-            () -> s -> new ParentOutcome.Derivatized(List.of(new Product(smiles, "t", 0)), List.of(), 0));
+            () ->
+                s ->
+                    new ParentOutcome.Derivatized(
+                        List.of(new Product(smiles, "t", 0)), List.of(), 0));
     HashedProduct hashed = worker.process(batchOf("c1ccccc1O")).candidates().get(0);
 
     ByteBuffer expected =
@@ -100,13 +110,29 @@ class TransformWorkerTest {
   @Test
   void replacesTheEnumeratorOfAThreadAfterItThrows() {
     AtomicInteger made = new AtomicInteger();
-    TransformWorker worker = new TransformWorker(() -> {
-      made.incrementAndGet();
-      return Fakes::enumerate;
-    });
+    TransformWorker worker =
+        new TransformWorker(
+            () -> {
+              made.incrementAndGet();
+              return Fakes::enumerate;
+            });
 
     worker.process(batchOf("1", "bad", "2", "bad", "3"));
 
     assertEquals(3, made.get());
+  }
+
+  @Test
+  void anEnumeratorThatCannotBeMadeFailsTheBatchInsteadOfRejectingEveryRow() {
+    TransformWorker worker =
+        new TransformWorker(
+            () -> {
+              throw new IllegalStateException("SMIRKS does not compile: pos 12");
+            });
+
+    IllegalStateException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalStateException.class, () -> worker.process(batchOf("1", "2")));
+    assertEquals("SMIRKS does not compile: pos 12", e.getMessage());
   }
 }

@@ -1,9 +1,9 @@
 package org.transformpipeline.pipeline.dedup;
 
 /**
- * Remembers the 128-bit keys of the products already written, so that a product seen in an
- * earlier batch is not written again. Keys are the murmur3_128 hash of the canonical product
- * SMILES, split into two longs.
+ * Remembers the 128-bit keys of the products already written, so that a product seen in an earlier
+ * batch is not written again. Keys are the murmur3_128 hash of the canonical product SMILES, split
+ * into two longs.
  *
  * <p>Implementations are NOT thread-safe: the pipeline's single consumer thread owns the
  * deduplicator.
@@ -27,8 +27,8 @@ public interface Deduplicator {
   long memoryBytes();
 
   /**
-   * Expected number of new products wrongly reported as seen (and so not written) so far. Zero
-   * for the exact and none modes.
+   * Expected number of new products wrongly reported as seen (and so not written) so far. Zero for
+   * the exact and none modes.
    */
   double expectedFalseDrops();
 }

@@ -2,9 +2,9 @@ package org.transformpipeline.pipeline.dedup;
 
 /**
  * {@code --dedup exact}: keeps every 128-bit key in a primitive open-addressing hash table (two
- * parallel {@code long[]} arrays, linear probing). No false drops in practice: two different
- * SMILES collide on a 128-bit murmur3 hash with probability about n²/2¹²⁹, below 10⁻²¹ for a
- * billion products.
+ * parallel {@code long[]} arrays, linear probing). No false drops in practice: two different SMILES
+ * collide on a 128-bit murmur3 hash with probability about n²/2¹²⁹, below 10⁻²¹ for a billion
+ * products.
  *
  * <p>Memory: 16 bytes per slot. The table doubles when it is 70% full, so it runs between 35% and
  * 70% full: <b>23 to 46 bytes per key</b> (about 32 on average), plus a transient 1.5x while it
@@ -29,7 +29,9 @@ public final class ExactDeduplicator implements Deduplicator {
   private boolean containsZeroKey;
   private long resizeAt;
 
-  /** @param expectedKeys sizing hint; the table starts at {@code min(expectedKeys, 1M)} keys */
+  /**
+   * @param expectedKeys sizing hint; the table starts at {@code min(expectedKeys, 1M)} keys
+   */
   public ExactDeduplicator(long expectedKeys) {
     long startKeys = Math.max(16, Math.min(expectedKeys, INITIAL_KEYS_CAP));
     allocate(capacityFor(startKeys));
@@ -40,7 +42,11 @@ public final class ExactDeduplicator implements Deduplicator {
     long capacity = Long.highestOneBit(slots - 1) << 1;
     if (capacity > MAX_CAPACITY) {
       throw new IllegalStateException(
-          "exact dedup table cannot hold " + keys + " keys (max " + (long) (MAX_CAPACITY * MAX_LOAD) + ")");
+          "exact dedup table cannot hold "
+              + keys
+              + " keys (max "
+              + (long) (MAX_CAPACITY * MAX_LOAD)
+              + ")");
     }
     return (int) capacity;
   }

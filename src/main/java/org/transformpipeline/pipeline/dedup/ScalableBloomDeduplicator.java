@@ -13,24 +13,24 @@ import java.util.Locale;
  *
  * <p><b>Growth.</b> Stage {@code i} (from 0) is sized for {@code expected x 2^i} insertions at a
  * false-positive rate of {@code fpp x 0.5^(i+1)}. When a stage has taken its expected number of
- * insertions, a new stage is added; lookups check every stage, inserts go to the newest. The
- * chance that a new key is wrongly found in any stage is at most the sum of the stages' rates,
- * {@code fpp x (1/2 + 1/4 + ...) < fpp}, however far the estimate is exceeded. The price of
- * under-estimating is memory (each stage has twice the capacity and one more bit per key than the
- * last) and a little time (one more lookup per stage).
+ * insertions, a new stage is added; lookups check every stage, inserts go to the newest. The chance
+ * that a new key is wrongly found in any stage is at most the sum of the stages' rates, {@code fpp
+ * x (1/2 + 1/4 + ...) < fpp}, however far the estimate is exceeded. The price of under-estimating
+ * is memory (each stage has twice the capacity and one more bit per key than the last) and a little
+ * time (one more lookup per stage).
  *
  * <p><b>Memory</b> is the sum of the stages' bit arrays, {@code ceil(-n ln p / ln²2 / 64) x 8}
- * bytes for a stage of {@code n} keys at rate {@code p}: the size Guava allocates. At the
- * defaults (50 M keys, 1e-6) the first stage (5e-7) is ~188 MB, about 30 bits per key.
+ * bytes for a stage of {@code n} keys at rate {@code p}: the size Guava allocates. At the defaults
+ * (50 M keys, 1e-6) the first stage (5e-7) is ~188 MB, about 30 bits per key.
  *
- * <p><b>Expected false drops.</b> Each new key is looked up before it is inserted; the
- * probability that this lookup wrongly says "seen" is at most the sum over stages of {@link
+ * <p><b>Expected false drops.</b> Each new key is looked up before it is inserted; the probability
+ * that this lookup wrongly says "seen" is at most the sum over stages of {@link
  * BloomFilter#expectedFpp()} (the fraction of set bits to the power of the hash count) at that
  * moment. {@link #expectedFalseDrops()} adds this probability up over every insert, so it is the
  * expected number of new products dropped so far (to within the keys that were themselves dropped,
- * which are not counted as inserts: a second-order error of order fpp²). It is an estimate from
- * the filter's actual fill, typically well below {@code inserts x fpp} because a stage only
- * reaches its target rate when full.
+ * which are not counted as inserts: a second-order error of order fpp²). It is an estimate from the
+ * filter's actual fill, typically well below {@code inserts x fpp} because a stage only reaches its
+ * target rate when full.
  *
  * <p>Not thread-safe: owned by the consumer thread (Guava's filter is, but the stage list and
  * counters here are not).
@@ -40,8 +40,10 @@ public final class ScalableBloomDeduplicator implements Deduplicator {
   private final long initialExpected;
   private final double fpp;
   private final List<Stage> stages = new ArrayList<>();
+
   /** Sum of expectedFpp() of the full stages, fixed once a stage is full. */
   private double closedStagesFpp;
+
   private double expectedFalseDrops;
   private long inserts;
   private long currentStageInserts;
@@ -66,7 +68,8 @@ public final class ScalableBloomDeduplicator implements Deduplicator {
    */
   public ScalableBloomDeduplicator(long expectedInsertions, double fpp) {
     if (expectedInsertions < 1) {
-      throw new IllegalArgumentException("expected insertions must be >= 1, got " + expectedInsertions);
+      throw new IllegalArgumentException(
+          "expected insertions must be >= 1, got " + expectedInsertions);
     }
     if (!(fpp > 0 && fpp < 1)) {
       throw new IllegalArgumentException("fpp must be in (0, 1), got " + fpp);
@@ -96,14 +99,17 @@ public final class ScalableBloomDeduplicator implements Deduplicator {
   @Override
   public boolean addIfAbsent(long hi, long lo) {
     Key128 key = new Key128(hi, lo);
-    for (int i = stages.size() - 1; i >= 0; i--) {
+    for (int i = stages.size() - 2; i >= 0; i--) {
       if (stages.get(i).filter().mightContain(key)) {
         return false;
       }
     }
     Stage current = stages.get(stages.size() - 1);
+    // one pass over the current filter: put() changes no bit exactly when mightContain() is true
+    if (!current.filter().put(key)) {
+      return false;
+    }
     expectedFalseDrops += closedStagesFpp + current.filter().expectedFpp();
-    current.filter().put(key);
     inserts++;
     currentStageInserts++;
     if (currentStageInserts >= current.capacity()) {

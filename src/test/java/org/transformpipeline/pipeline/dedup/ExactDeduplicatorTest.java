@@ -21,7 +21,8 @@ class ExactDeduplicatorTest {
       // small ranges so that keys repeat, and keys sharing one half
       long hi = random.nextInt(400);
       long lo = random.nextInt(400) * 0x9E3779B97F4A7C15L;
-      assertEquals(reference.add(List.of(hi, lo)), dedup.addIfAbsent(hi, lo), "key " + hi + "," + lo);
+      assertEquals(
+          reference.add(List.of(hi, lo)), dedup.addIfAbsent(hi, lo), "key " + hi + "," + lo);
     }
     assertEquals(reference.size(), dedup.size());
     assertTrue(dedup.capacity() > 32, "it grew");
@@ -46,7 +47,9 @@ class ExactDeduplicatorTest {
       dedup.addIfAbsent(random.nextLong(), random.nextLong());
       double bytesPerKey = (double) dedup.memoryBytes() / dedup.size();
       if (dedup.size() > 2000) {
-        assertTrue(bytesPerKey >= 16 / ExactDeduplicator.MAX_LOAD - 0.01 && bytesPerKey <= 46, "" + bytesPerKey);
+        assertTrue(
+            bytesPerKey >= 16 / ExactDeduplicator.MAX_LOAD - 0.01 && bytesPerKey <= 46,
+            "" + bytesPerKey);
       }
     }
     assertEquals(16L * dedup.capacity(), dedup.memoryBytes());

@@ -58,7 +58,8 @@ class ScalableBloomDeduplicatorTest {
   @Test
   void aPlainBloomFilterOverfilledTheSameWayDoesNot() {
     // the reason for the scalable design: Guava's filter alone, past its estimate
-    BloomFilter<Long> plain = BloomFilter.create((Funnel<Long>) (k, sink) -> sink.putLong(k), 1000, 0.01);
+    BloomFilter<Long> plain =
+        BloomFilter.create((Funnel<Long>) (k, sink) -> sink.putLong(k), 1000, 0.01);
     SplittableRandom random = new SplittableRandom(1);
     for (int i = 0; i < 20_000; i++) {
       plain.put(random.nextLong());
@@ -85,14 +86,16 @@ class ScalableBloomDeduplicatorTest {
     double expected = dedup.expectedFalseDrops();
     assertTrue(expected > 0 && expected < n * fpp, "" + expected);
     // a Poisson count: the measured number lies within 5 standard deviations of the estimate
-    assertTrue(Math.abs(falseDrops - expected) < 5 * Math.sqrt(expected) + 1,
+    assertTrue(
+        Math.abs(falseDrops - expected) < 5 * Math.sqrt(expected) + 1,
         "measured " + falseDrops + ", expected " + expected);
   }
 
   @Test
   void reportsTheBytesGuavaAllocates() throws IOException {
     ScalableBloomDeduplicator dedup = new ScalableBloomDeduplicator(10_000, 1e-4);
-    BloomFilter<Long> same = BloomFilter.create((Funnel<Long>) (k, sink) -> sink.putLong(k), 10_000, 0.5e-4);
+    BloomFilter<Long> same =
+        BloomFilter.create((Funnel<Long>) (k, sink) -> sink.putLong(k), 10_000, 0.5e-4);
     ByteArrayOutputStream serialized = new ByteArrayOutputStream();
     same.writeTo(serialized);
     // Guava's serial form: strategy byte, hash count byte, int word count, then the words
