@@ -160,6 +160,29 @@ class ConvertCommandTest {
   }
 
   @Test
+  void csvLinesWithTheWrongNumberOfFieldsAreSkippedWithTheirLines() throws IOException {
+    Path csv =
+        Files.writeString(
+            dir.resolve("ragged.csv"),
+            "smiles,id,mw\nCCO,1,46\nCCN,2\nCCC,3,44,extra\n\"C\nC\",4,30,x\nC#N,5,27\n");
+    Path out = dir.resolve("ragged.parquet");
+
+    CliRun run = convert("--input", csv.toString(), "--output", out.toString());
+
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(
+        "convert: read 5 records, wrote 2 rows to "
+            + out
+            + "; skipped 3\n"
+            + "  skipped, wrong number of fields: 3 (lines 3, 4, 5)\n"
+            + "  line 3: wrong number of fields: 2 fields, the header has 3\n"
+            + "  line 4: wrong number of fields: 4 fields, the header has 3\n"
+            + "  line 5: wrong number of fields: 4 fields, the header has 3\n",
+        run.out());
+    assertEquals(List.of(List.of("CCO", "1"), List.of("C#N", "5")), molecules(out));
+  }
+
+  @Test
   void tsvWithANamedSmilesColumnMatchedIgnoringCase() throws IOException {
     Path tsv =
         Files.writeString(dir.resolve("lib.tsv"), "id\tSTRUCTURE\n7\tc1ccncc1\n8\t\n9\tC#N\n");

@@ -8,6 +8,7 @@ import static org.transformpipeline.testing.DuckDb.query;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,11 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openscience.cdk.interfaces.IAtomContainer;
+import org.openscience.cdk.io.MDLV3000Writer;
+import org.openscience.cdk.layout.StructureDiagramGenerator;
+import org.openscience.cdk.silent.SilentChemObjectBuilder;
+import org.openscience.cdk.smiles.SmilesParser;
 import org.transformpipeline.chem.CanonicalSmiles;
 import org.transformpipeline.testing.DuckDb;
 
@@ -131,6 +137,38 @@ class ConvertSdfTest {
         "error: " + sdf + ": no SD property 'ID' (properties: CAT_NO, note, mw, SMILES)\n",
         run.err());
     assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void v3000RecordsAreReadAndRecordsWithoutAtomsAreSkipped() throws Exception {
+    IAtomContainer serine =
+        new SmilesParser(SilentChemObjectBuilder.getInstance()).parseSmiles("N[C@@H](CO)C(=O)O");
+    new StructureDiagramGenerator().generateCoordinates(serine);
+    serine.setTitle("L-serine");
+    StringWriter v3000 = new StringWriter();
+    try (MDLV3000Writer writer = new MDLV3000Writer(v3000)) {
+      writer.write(serine);
+    }
+    String empty = "nothing\n  hand-made\n\n  0  0  0  0  0  0  0  0  0  0999 V2000\nM  END\n";
+    Path file =
+        Files.writeString(
+            dir.resolve("mixed.sdf"), v3000 + "> <CAT_NO>\nS-1\n\n$$$$\n" + empty + "$$$$\n");
+    long emptyLine = v3000.toString().split("\n").length + 5;
+    Path out = dir.resolve("mixed.parquet");
+
+    CliRun run = convert("--input", file.toString(), "--output", out.toString());
+
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(
+        "convert: read 2 records, wrote 1 row to "
+            + out
+            + "; skipped 1\n  skipped, no atoms: 1 (line "
+            + emptyLine
+            + ")\n",
+        run.out());
+    List<List<Object>> rows = query("SELECT * FROM " + parquet(out));
+    assertEquals(canonical("N[C@@H](CO)C(=O)O"), canonical(rows.get(0).get(0)));
+    assertEquals(List.of("L-serine", "S-1"), rows.get(0).subList(1, 3));
   }
 
   @Test
