@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ public record ParquetFooter(
     columns = List.copyOf(columns);
     rowGroups = List.copyOf(rowGroups);
     codecs = List.copyOf(codecs);
-    metadata = new TreeMap<>(metadata);
+    metadata = Collections.unmodifiableMap(new TreeMap<>(metadata));
   }
 
   /**
