@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.parquet.schema.MessageType;
 import org.transformpipeline.pipeline.ProductRow;
 
@@ -78,7 +79,8 @@ public final class ProductWriter implements AutoCloseable {
     metadata.put(ID_COLUMN_KEY, schema.idColumn() == null ? "<row number>" : schema.idColumn());
     ProductWriteSupport writeSupport = new ProductWriteSupport(schema, metadata);
     return new ProductWriter(
-        writeSupport, StagedParquetWriter.create(target, overwrite, writeSupport, rowGroupSize));
+        writeSupport, StagedParquetWriter.create(
+            target, overwrite, writeSupport, rowGroupSize, Set.of(PRODUCT_SMILES_COLUMN)));
   }
 
   /** The output schema {@link #create} would write for this input. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -55,18 +56,35 @@ public final class StagedParquetWriter<T> implements AutoCloseable {
    */
   public static <T> StagedParquetWriter<T> create(
       Path target, boolean overwrite, WriteSupport<T> writeSupport, long rowGroupSize) {
+    return create(target, overwrite, writeSupport, rowGroupSize, Set.of());
+  }
+
+  /**
+   * As {@link #create(Path, boolean, WriteSupport, long)}, without dictionary encoding for the
+   * named columns: for a column whose values are all distinct (unique product SMILES), a dictionary
+   * only costs time before Parquet falls back to plain encoding.
+   */
+  public static <T> StagedParquetWriter<T> create(
+      Path target,
+      boolean overwrite,
+      WriteSupport<T> writeSupport,
+      long rowGroupSize,
+      Set<String> plainColumns) {
     Objects.requireNonNull(writeSupport, "writeSupport");
     if (rowGroupSize < 1) {
       throw new IllegalArgumentException("rowGroupSize must be positive: " + rowGroupSize);
     }
     StagedFile staged = StagedFile.of(target, overwrite);
     try {
-      ParquetWriter<T> writer =
+      Builder<T> builder =
           new Builder<>(new LocalOutputFile(staged.temp()), writeSupport)
               .withWriteMode(ParquetFileWriter.Mode.CREATE)
               .withCompressionCodec(CompressionCodecName.ZSTD)
-              .withRowGroupSize(rowGroupSize)
-              .build();
+              .withRowGroupSize(rowGroupSize);
+      for (String column : plainColumns) {
+        builder = builder.withDictionaryEncoding(column, false);
+      }
+      ParquetWriter<T> writer = builder.build();
       return new StagedParquetWriter<>(staged, writer);
     } catch (IOException | RuntimeException e) {
       staged.discard();
