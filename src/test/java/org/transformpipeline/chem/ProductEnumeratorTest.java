@@ -114,4 +114,37 @@ class ProductEnumeratorTest {
     assertTrue(t.parseNanos() > 0 && t.applyNanos() > 0 && t.keyNanos() > 0, t.toString());
     assertEquals(t.parseNanos() + t.applyNanos() + t.keyNanos(), t.totalNanos());
   }
+
+  /** Poly(hydroxyphenylene) with {@code units} rings, one phenolic OH each. */
+  private static String polyphenylene(int units) {
+    StringBuilder smiles = new StringBuilder("C");
+    for (int i = 0; i < units; i++) {
+      smiles.append(i < units - 1 ? "c1cc(O)c(cc1)" : "c1cc(O)ccc1");
+    }
+    return smiles.toString();
+  }
+
+  @Test
+  void aMoleculeWithHundredsOfSitesIsCappedAndCounted() {
+    ProductEnumerator capped =
+        new ProductEnumerator(
+            List.of(METHYLATION), EnumerationLimits.defaults().withMaxProductsPerParent(100));
+    ParentOutcome.Derivatized d = derivatized(capped.enumerate(polyphenylene(65)));
+    assertEquals(65, d.products().size(), "one product per site: no two sites are equivalent");
+    assertEquals(0, d.capped(), "65 sites fit under a cap of 100");
+    ProductEnumerator tight =
+        new ProductEnumerator(
+            List.of(METHYLATION), EnumerationLimits.defaults().withMaxProductsPerParent(10));
+    ParentOutcome.Derivatized t = derivatized(tight.enumerate(polyphenylene(65)));
+    assertEquals(10, t.products().size());
+    assertEquals(55, t.capped());
+  }
+
+  @Test
+  void aHugePolymerIsRejectedBeforeMatching() {
+    ParentOutcome.Rejected r =
+        assertInstanceOf(
+            ParentOutcome.Rejected.class, enumerator(METHYLATION).enumerate(polyphenylene(1000)));
+    assertEquals("parent: too large", r.rejection().category());
+  }
 }
