@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ConvertCommand.class,
       ApplyCommand.class,
+      InspectCommand.class,
       ReportCommand.class,
       TransformsCommand.class,
       CompletionCommand.class

@@ -1,7 +1,6 @@
 package org.transformpipeline.parquet;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +56,7 @@ public final class BatchReader implements AutoCloseable {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
     }
-    checkReadable(input);
+    ParquetFiles.checkReadable(input);
     InputFile inputFile = new LocalInputFile(input);
     MessageType fileSchema;
     long rowCount;
@@ -65,7 +64,7 @@ public final class BatchReader implements AutoCloseable {
       fileSchema = footer.getFooter().getFileMetaData().getSchema();
       rowCount = footer.getRecordCount();
     } catch (IOException | RuntimeException e) {
-      throw unreadable(input, e);
+      throw ParquetFiles.unreadable(input, e);
     }
     InputSchema schema =
         InputSchema.resolve(input.toString(), fileSchema, smilesColumn, idColumn, rowCount);
@@ -74,7 +73,7 @@ public final class BatchReader implements AutoCloseable {
           new Builder(inputFile, new InputRowReadSupport(schema)).build();
       return new BatchReader(input, schema, reader, batchSize);
     } catch (IOException | RuntimeException e) {
-      throw unreadable(input, e);
+      throw ParquetFiles.unreadable(input, e);
     }
   }
 
@@ -136,33 +135,6 @@ public final class BatchReader implements AutoCloseable {
     } catch (IOException e) {
       throw new InputException(file + ": cannot close: " + ParquetFiles.oneLine(e), e);
     }
-  }
-
-  private static void checkReadable(Path input) {
-    if (!Files.exists(input)) {
-      throw new InputException("input file not found: " + input);
-    }
-    if (Files.isDirectory(input)) {
-      throw new InputException("input is a directory, not a Parquet file: " + input);
-    }
-    if (!Files.isReadable(input)) {
-      throw new InputException("input file is not readable: " + input);
-    }
-  }
-
-  private static InputException unreadable(Path input, Exception e) {
-    if (e instanceof InputException ie) {
-      return ie;
-    }
-    if (!ParquetFiles.startsWithMagic(input)) {
-      return new InputException(input + ": not a Parquet file (it does not start with PAR1)", e);
-    }
-    if (!ParquetFiles.endsWithMagic(input)) {
-      return new InputException(
-          input + ": truncated Parquet file (no footer: it does not end with PAR1)", e);
-    }
-    return new InputException(
-        input + ": corrupt Parquet file (" + ParquetFiles.oneLine(e) + ")", e);
   }
 
   /** A reader builder for a local file and our read support. */
