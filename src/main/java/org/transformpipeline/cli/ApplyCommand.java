@@ -179,7 +179,7 @@ public final class ApplyCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Also write a self-contained HTML run report (charts, sample products drawn)"
-              + " to FILE once the output is committed. See the report command.")
+              + " to FILE once the output is committed. See the report command. Default: none.")
   Path report;
 
   @Option(

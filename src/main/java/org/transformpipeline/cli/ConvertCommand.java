@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  transform.jar convert --input library.smi --output library.parquet",
-      "  transform.jar convert --input vendor.sdf.gz --output lib.parquet --id-field CAT_NO",
+      "  transform.jar convert --input vendor.sdf.gz --output lib.parquet \\",
+      "      --id-field CAT_NO",
       "  transform.jar convert --input products.parquet --output products.csv.gz",
       "  transform.jar convert --input products.parquet --output products.sdf",
       "",

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  transform.jar report products.parquet",
-      "  transform.jar report products.parquet --output run.html --samples 48 --overwrite",
+      "  transform.jar report products.parquet --output run.html",
+      "  transform.jar report products.parquet --samples 48 --overwrite",
       "",
       "Exit codes: 0 ok, 1 failure (no report written), 2 usage error."
     })

@@ -19,7 +19,22 @@ import picocli.CommandLine.Command;
       ApplyCommand.class,
       InspectCommand.class,
       ReportCommand.class,
-      TransformsCommand.class
+      TransformsCommand.class,
+      CompletionCommand.class
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  java -jar transform.jar convert --input lib.smi --output lib.parquet",
+      "  java -jar transform.jar apply --input lib.parquet --output products.parquet",
+      "  java -jar transform.jar transforms list",
+      "  java -jar transform.jar apply --help",
+      "",
+      "Each command's help writes transform.jar for java -jar transform.jar; for tab completion:",
+      "  alias transform.jar='java -jar /opt/transform/transform.jar'",
+      "  source <(transform.jar completion)",
+      "",
+      "Exit codes: 0 ok, 1 failure (input, output or run), 2 usage error (bad option or"
+          + " transform library)."
     })
 public final class TransformCli {
 

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -269,6 +271,17 @@ class ApplyJarIT {
     assertEquals(18, options.lines().filter(l -> l.matches(" {6}--[a-z].*")).count(), help.out());
     assertTrue(
         help.out().contains("Default: 10000") && help.out().contains("Default: 1e-6"), help.out());
+  }
+
+  @Test
+  void versionIsThePomVersionFromTheShadedJarsManifest() throws Exception {
+    Matcher pom =
+        Pattern.compile("<artifactId>transform-pipeline</artifactId>\\s*<version>([^<]+)</version>")
+            .matcher(Files.readString(Path.of("pom.xml")));
+    assertTrue(pom.find(), "the project version in pom.xml");
+    Run version = jar("--version");
+    assertEquals(0, version.exit(), version.err());
+    assertEquals("transform-pipeline " + pom.group(1), version.out().strip());
   }
 
   @Test
