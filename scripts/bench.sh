@@ -6,13 +6,15 @@
 #   scripts/bench.sh --quick    # 10k and 100k rows
 #
 # Environment: LIBRARY (default ../shared/data/polyphenols_1m.smi.gz), HEAP (default 1g: the
-# documented heap for default settings), TRANSFORMS (default: the five reference transforms, the
+# documented heap for default settings), GC (default -XX:+UseParallelGC, the throughput collector
+# recommended in USAGE_GUIDE.md; G1, the JVM default, costs ~15% more CPU here), TRANSFORMS (default: the five reference transforms, the
 # work the RDKit baseline of ~4,100 products/s per core does), OUT (default target/bench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 LIBRARY=${LIBRARY:-../shared/data/polyphenols_1m.smi.gz}
 HEAP=${HEAP:-1g}
+GC=${GC:--XX:+UseParallelGC}
 OUT=${OUT:-target/bench}
 TRANSFORMS=${TRANSFORMS:-phenol_o_methylation,phenol_o_sulfation,phenol_o_glucuronidation,phenol_o_acetylation,amine_n_acetylation}
 SIZES=(10000 100000 1000000)
@@ -25,7 +27,7 @@ JAR=target/transform.jar
 mkdir -p "$OUT"
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-echo "java: $(java -version 2>&1 | head -1); heap -Xmx$HEAP; transforms: $TRANSFORMS"
+echo "java: $(java -version 2>&1 | head -1); -Xmx$HEAP $GC; transforms: $TRANSFORMS"
 
 # library of n rows, as Parquet, made once
 library() {
@@ -42,8 +44,8 @@ library() {
 run() {
   local input=$1 output=$2; shift 2
   local timing="$output.time"
-  /usr/bin/time -v -o "$timing" java "-Xmx$HEAP" -jar "$JAR" apply --input "$input" \
-      --output "$output" --overwrite --quiet --only "$TRANSFORMS" "$@" >/dev/null
+  /usr/bin/time -v -o "$timing" java "-Xmx$HEAP" $GC -jar "$JAR" apply --input "$input" \
+      --output "$output" --overwrite --quiet --only "$TRANSFORMS" "$@" >"$output.out" 2>&1
   python3 - "$output.summary.json" "$timing" <<'PY'
 import json, re, sys
 s = json.load(open(sys.argv[1]))
@@ -85,5 +87,7 @@ printf '  1 worker: %.0f/s   2 workers: %.0f/s   ratio %.2f (target >= 1.8)\n' "
 
 echo
 echo "single-thread chemistry rate on the first 20,000 rows (ChemistryBenchmark):"
-chem=$(java -Xmx2g -cp "$JAR" org.transformpipeline.bench.ChemistryBenchmark "$LIBRARY" 20000 4 | tee /dev/stderr | sed -n 's/^best: \([0-9,]*\).*/\1/p' | tr -d ,)
+chem_out=$(java -Xmx2g $GC -cp "$JAR" org.transformpipeline.bench.ChemistryBenchmark "$LIBRARY" 20000 4)
+echo "$chem_out" | sed 's/^/  /'
+chem=$(echo "$chem_out" | sed -n 's/^best: \([0-9,]*\).*/\1/p' | tr -d ,)
 printf '  end-to-end with 2 workers / (2 x chemistry rate) = %.2f (target >= 0.9)\n' "$(echo "$r2 / (2 * $chem)" | bc -l)"

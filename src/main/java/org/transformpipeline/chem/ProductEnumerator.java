@@ -97,7 +97,7 @@ public final class ProductEnumerator {
   }
 
   private ParentOutcome enumerate(IAtomContainer parsed, long deadline) {
-    IAtomContainer parent = withoutExplicitHydrogens(parsed);
+    IAtomContainer parent = parentAtoms(parsed);
     int heavy = parent.getAtomCount();
     if (heavy == 0) {
       return rejected(Rejection.Stage.PARENT, "no atoms");
@@ -227,7 +227,11 @@ public final class ProductEnumerator {
     return null;
   }
 
-  private static IAtomContainer withoutExplicitHydrogens(IAtomContainer mol) {
+  /**
+   * A parsed parent as the enumerator numbers its atoms, which a product's {@code site} indexes:
+   * explicit hydrogens suppressed (the parsed molecule itself when it has none).
+   */
+  public static IAtomContainer parentAtoms(IAtomContainer mol) {
     for (IAtom atom : mol.atoms()) {
       if (atom.getAtomicNumber() != null && atom.getAtomicNumber() == 1) {
         return AtomContainerManipulator.suppressHydrogens(mol);

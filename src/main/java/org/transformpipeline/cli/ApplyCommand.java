@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.transformpipeline.chem.TransformDefinition;
 import org.transformpipeline.pipeline.RunSummary;
 import org.transformpipeline.pipeline.SummaryReport;
+import org.transformpipeline.report.ReportModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -184,7 +185,7 @@ public final class ApplyCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Load the dedup state from FILE at the start if it exists, save it there at the end:"
-              + " runs over parts of a library then dedup as one run.")
+              + " runs over parts of a library then dedup as one run. Default: none.")
   Path dedupState;
 
   @Option(
@@ -208,6 +209,14 @@ public final class ApplyCommand implements Callable<Integer> {
           "No progress lines (warnings and the summary still"
               + " print). Default: ${DEFAULT-VALUE}.")
   boolean quiet;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description =
+          "Also write a self-contained HTML run report (charts, sample products drawn)"
+              + " to FILE once the output is committed. See the report command. Default: none.")
+  Path report;
 
   @Option(
       names = "--verbose",
@@ -238,12 +247,16 @@ public final class ApplyCommand implements Callable<Integer> {
             failOnReject,
             resume,
             dedupState,
-            partBatches);
+            partBatches,
+            report);
     if (verbose) {
       ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.transformpipeline"))
           .setLevel(Level.DEBUG);
     }
     List<TransformDefinition> transforms = libraryOptions.library().transforms();
+    if (options.report() != null) {
+      ReportCommand.checkTarget(options.report(), options.overwrite());
+    }
     ApplyRun run = new ApplyRun(options, transforms, hooks);
     RunSummary summary = run.run();
     PrintWriter out = spec.commandLine().getOut();
@@ -251,6 +264,11 @@ public final class ApplyCommand implements Callable<Integer> {
     out.println("Rejects written to " + run.rejectsFile());
     out.println("Summary written to " + run.summaryFile());
     out.flush();
+    if (options.report() != null) {
+      ReportCommand.write(options.output(), summary, ReportModel.DEFAULT_SAMPLES, options.report());
+      out.println("Report written to " + options.report());
+      out.flush();
+    }
     List<String> violations = summary.identityViolations();
     if (!violations.isEmpty()) {
       throw UserException.failure("internal error: the counts do not add up: " + violations, null);

@@ -32,6 +32,7 @@ import org.transformpipeline.pipeline.dedup.DedupMode;
  * @param dedupState the file the dedup state is loaded from (if it exists) and saved to, or null
  * @param partBatches commit a part of the output at least every this many batches (the other
  *     limits of {@code RunOutput.PartLimits} apply too)
+ * @param report the HTML run report to write after the output, or null for none
  */
 public record ApplyOptions(
     Path input,
@@ -53,7 +54,8 @@ public record ApplyOptions(
     boolean failOnReject,
     boolean resume,
     Path dedupState,
-    long partBatches) {
+    long partBatches,
+    Path report) {
 
   /** Validates; every message names the option and the value given. */
   public ApplyOptions {
@@ -90,6 +92,9 @@ public record ApplyOptions(
         throw UserException.usage(
             "--dedup-state must be a file of its own, not --input or --output: " + dedupState);
       }
+    }
+    if (report != null && (same(report, input) || same(report, output))) {
+      throw UserException.usage("--report is the same file as --input or --output: " + report);
     }
   }
 
@@ -132,7 +137,8 @@ public record ApplyOptions(
       boolean failOnReject,
       boolean resume,
       Path dedupState,
-      long partBatches) {
+      long partBatches,
+      Path report) {
     DedupMode mode = dedupMode(dedup);
     if (bloomFppGiven && mode != DedupMode.BLOOM) {
       throw UserException.usage("--bloom-fpp applies only to --dedup bloom, got --dedup " + dedup);
@@ -160,7 +166,8 @@ public record ApplyOptions(
         failOnReject,
         resume,
         dedupState,
-        partBatches);
+        partBatches,
+        report);
   }
 
   private static DedupMode dedupMode(String value) {

@@ -1,37 +1,53 @@
 package org.transformpipeline.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import org.transformpipeline.parquet.LibraryWriter;
+import org.transformpipeline.convert.Conversion;
+import org.transformpipeline.convert.ConversionException;
+import org.transformpipeline.convert.ConversionReport;
+import org.transformpipeline.convert.ConversionSettings;
+import org.transformpipeline.convert.FileFormat;
+import org.transformpipeline.parquet.InputException;
+import org.transformpipeline.parquet.OutputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code convert}: a SMILES text file to a Parquet library ({@code smiles} required string, {@code
- * id} optional string) that {@code apply} reads. Streams line by line. A line without an id gets a
- * null id (the reader then uses the row number). Not thread-safe; one run per instance.
+ * {@code convert}: SMILES text, CSV/TSV or SDF to a Parquet library that {@code apply} reads, and a
+ * Parquet file (a library or an output of {@code apply}) back to any of those. Streams record by
+ * record; skipped records are counted and listed with their line or row. Not thread-safe; one run
+ * per instance.
  */
 @Command(
     name = "convert",
     mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-      "Convert a SMILES text file to a Parquet library with columns smiles and id.",
-      "Input: .smi (SMILES, then an optional id after a tab or spaces), or .csv/.tsv with a"
-          + " header row; gzipped files are read as well. Blank lines and lines starting with #"
-          + " are ignored; lines without a SMILES are skipped and reported."
+      "Convert molecules between text files and Parquet: .smi, .csv/.tsv or .sdf (each optionally"
+          + " gzipped) to a Parquet library for apply, or a Parquet file back to any of them.",
+      "To Parquet: columns smiles and id, then every other CSV/TSV column or SD property as a"
+          + " string column. From SDF, each structure becomes isomeric SMILES and the title line"
+          + " the id.",
+      "From Parquet: .smi is SMILES<TAB>id; .csv/.tsv has every column; .sdf has a V2000 molfile"
+          + " with 2D coordinates per row (a few ms per molecule), the id as title, and every other"
+          + " column as an SD property.",
+      "Records that cannot be converted (no SMILES, unreadable molfile, wrong field count) are"
+          + " skipped, counted and listed with their line (text) or 0-based row (Parquet)."
     },
-    sortOptions = false)
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  transform.jar convert --input library.smi --output library.parquet",
+      "  transform.jar convert --input vendor.sdf.gz --output lib.parquet \\",
+      "      --id-field CAT_NO",
+      "  transform.jar convert --input products.parquet --output products.csv.gz",
+      "  transform.jar convert --input products.parquet --output products.sdf",
+      "",
+      "Exit codes: 0 ok (even with skipped records), 1 failure (no output file written),"
+          + " 2 usage error."
+    })
 public final class ConvertCommand implements Callable<Integer> {
-
-  /** How many skipped line numbers the summary lists. */
-  private static final int LISTED_SKIPS = 10;
 
   @Spec private CommandSpec spec;
 
@@ -39,14 +55,15 @@ public final class ConvertCommand implements Callable<Integer> {
       names = "--input",
       required = true,
       paramLabel = "FILE",
-      description = "SMILES text file (.smi, .csv, .tsv, optionally .gz).")
+      description = "File to read: .smi, .csv, .tsv, .sdf/.sd/.mol (optionally .gz) or .parquet.")
   private Path input;
 
   @Option(
       names = "--output",
       required = true,
       paramLabel = "FILE",
-      description = "Parquet file to write; written in full or not at all.")
+      description =
+          "File to write, written in full or not at all; text output ending in .gz is gzipped.")
   private Path output;
 
   @Option(
@@ -55,24 +72,43 @@ public final class ConvertCommand implements Callable<Integer> {
   private boolean overwrite;
 
   @Option(
-      names = "--smiles-column",
-      paramLabel = "NAME",
-      defaultValue = "smiles",
-      description =
-          "CSV/TSV column holding the SMILES, matched exactly or else ignoring case; an id"
-              + " column is used if present (default: ${DEFAULT-VALUE}).")
-  private String smilesColumn;
-
-  @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      defaultValue = "auto",
-      converter = TextFormat.Converter.class,
-      completionCandidates = TextFormat.Labels.class,
+      defaultValue = FormatOption.AUTO,
+      converter = FormatOption.Converter.class,
+      completionCandidates = FormatOption.Labels.class,
       description =
           "Input format, one of: ${COMPLETION-CANDIDATES}; auto decides from the file extension"
               + " (default: ${DEFAULT-VALUE}).")
-  private TextFormat format;
+  private FileFormat format;
+
+  @Option(
+      names = "--to",
+      paramLabel = "FORMAT",
+      defaultValue = FormatOption.AUTO,
+      converter = FormatOption.Converter.class,
+      completionCandidates = FormatOption.Labels.class,
+      description =
+          "Output format, one of: ${COMPLETION-CANDIDATES}; auto decides from the file extension"
+              + " (default: ${DEFAULT-VALUE}).")
+  private FileFormat to;
+
+  @Option(
+      names = "--smiles-column",
+      paramLabel = "NAME",
+      description =
+          "CSV/TSV or Parquet column holding the SMILES; in CSV/TSV matched exactly or else"
+              + " ignoring case (default: smiles, or product_smiles for an output of apply).")
+  private String smilesColumn;
+
+  @Option(
+      names = {"--id-column", "--id-field"},
+      paramLabel = "NAME",
+      description =
+          "CSV/TSV or Parquet column, or SD property, holding the id; it must exist (default: the"
+              + " column id if there is one, parent_id for an output of apply, the title line for"
+              + " SDF).")
+  private String idColumn;
 
   @Option(
       names = "--verbose",
@@ -80,51 +116,54 @@ public final class ConvertCommand implements Callable<Integer> {
   private boolean verbose;
 
   @Override
-  public Integer call() throws IOException {
-    TextFormat resolved = format == TextFormat.AUTO ? TextFormat.fromFileName(input) : format;
-    if (resolved == TextFormat.SMI
-        && spec.commandLine().getParseResult().hasMatchedOption("--smiles-column")) {
-      throw UserException.usage("--smiles-column applies to CSV and TSV input, not .smi");
+  public Integer call() {
+    ConversionSettings settings = settings();
+    ConversionReport report;
+    try {
+      report = Conversion.run(settings);
+    } catch (ConversionException | InputException | OutputException e) {
+      throw UserException.failure(e.getMessage(), e);
     }
-    long skipped = 0;
-    List<Long> skippedLines = new ArrayList<>();
-    long written;
-    try (SmilesTextReader reader = SmilesTextReader.open(input, resolved, smilesColumn);
-        LibraryWriter writer =
-            LibraryWriter.create(
-                output,
-                overwrite,
-                Map.of("transform-pipeline.source", String.valueOf(input.getFileName())))) {
-      for (SmilesTextReader.Line line = reader.next(); line != null; line = reader.next()) {
-        if (line.smiles() == null) {
-          skipped++;
-          if (skippedLines.size() < LISTED_SKIPS) {
-            skippedLines.add(line.number());
-          }
-        } else {
-          writer.write(line.smiles(), line.id());
-        }
-      }
-      writer.commit();
-      written = writer.rowsWritten();
-    }
-    spec.commandLine().getOut().println(summary(written, skipped, skippedLines));
+    spec.commandLine().getOut().print(report.text());
     spec.commandLine().getOut().flush();
     return 0;
   }
 
-  private String summary(long written, long skipped, List<Long> skippedLines) {
-    String summary = "convert: wrote " + written + " rows to " + output;
-    if (skipped == 0) {
-      return summary + "; no lines skipped";
+  /** The options checked and resolved into one settings value. */
+  private ConversionSettings settings() {
+    FileFormat inputFormat = format != null ? format : formatOf(input, "--format");
+    FileFormat outputFormat = to != null ? to : formatOf(output, "--to");
+    if (inputFormat == FileFormat.PARQUET && outputFormat == FileFormat.PARQUET) {
+      throw UserException.usage(
+          "input and output are both Parquet; convert turns text into Parquet and back");
     }
-    return summary
-        + "; skipped "
-        + skipped
-        + (skipped == 1 ? " line" : " lines")
-        + " without SMILES (line "
-        + skippedLines.stream().map(String::valueOf).collect(Collectors.joining(", "))
-        + (skipped > skippedLines.size() ? ", ..." : "")
-        + ")";
+    if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
+      throw UserException.usage("input and output are the same file: " + input);
+    }
+    if (outputFormat == FileFormat.PARQUET && FileFormat.isGzipName(output)) {
+      throw UserException.usage(
+          "Parquet output is compressed inside and cannot be gzipped: " + output);
+    }
+    if (smilesColumn != null && (inputFormat == FileFormat.SMI || inputFormat == FileFormat.SDF)) {
+      throw UserException.usage(
+          "--smiles-column applies to CSV, TSV and Parquet input, not " + inputFormat.label());
+    }
+    if (idColumn != null && inputFormat == FileFormat.SMI) {
+      throw UserException.usage("--id-column applies to CSV, TSV, SDF and Parquet input, not smi");
+    }
+    return new ConversionSettings(
+        input, inputFormat, output, outputFormat, overwrite, smilesColumn, idColumn);
+  }
+
+  private static FileFormat formatOf(Path file, String option) {
+    FileFormat format = FileFormat.fromFileName(file);
+    if (format == null) {
+      throw UserException.usage(
+          "cannot tell the format of "
+              + file
+              + " from its extension (.smi, .csv, .tsv, .sdf, .parquet, optionally .gz); use "
+              + option);
+    }
+    return format;
   }
 }

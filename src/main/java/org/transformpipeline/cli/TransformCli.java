@@ -17,7 +17,24 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ConvertCommand.class,
       ApplyCommand.class,
-      TransformsCommand.class
+      InspectCommand.class,
+      ReportCommand.class,
+      TransformsCommand.class,
+      CompletionCommand.class
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  java -jar transform.jar convert --input lib.smi --output lib.parquet",
+      "  java -jar transform.jar apply --input lib.parquet --output products.parquet",
+      "  java -jar transform.jar transforms list",
+      "  java -jar transform.jar apply --help",
+      "",
+      "Each command's help writes transform.jar for java -jar transform.jar; for tab completion:",
+      "  alias transform.jar='java -jar /opt/transform/transform.jar'",
+      "  source <(transform.jar completion)",
+      "",
+      "Exit codes: 0 ok, 1 failure (input, output or run), 2 usage error (bad option or"
+          + " transform library)."
     })
 public final class TransformCli {
 
@@ -28,6 +45,9 @@ public final class TransformCli {
   public static final int EXIT_USAGE = 2;
 
   public static void main(String[] args) {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true"); // the report draws molecules, no windows
+    }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

@@ -28,8 +28,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code transforms list} prints the transform library; {@code transforms check} applies it to
- * the first molecules of a SMILES file and prints each parent with its products.
+ * {@code transforms list} prints the transform library; {@code transforms check} applies it to the
+ * first molecules of a SMILES file and prints each parent with its products.
  */
 @Command(
     name = "transforms",
@@ -41,7 +41,10 @@ import picocli.CommandLine.Spec;
       "  transform.jar transforms list",
       "  transform.jar transforms list --transforms my-transforms.yaml",
       "  transform.jar transforms check --input test-data/nci_first_5k.smi --limit 10",
-      "  transform.jar transforms check --input my.smi --only phenol_o_sulfation"
+      "  transform.jar transforms check --input my.smi --only phenol_o_sulfation",
+      "",
+      "Exit codes: 0 ok, 1 failure (check: the SMILES file cannot be read), 2 usage error"
+          + " (bad option, missing subcommand, bad transform library or --only name)."
     })
 public final class TransformsCommand implements Runnable {
 
@@ -63,7 +66,10 @@ public final class TransformsCommand implements Runnable {
       footerHeading = "%nExamples:%n",
       footer = {
         "  transform.jar transforms list",
-        "  transform.jar transforms list --transforms my-transforms.yaml --only a,b"
+        "  transform.jar transforms list --transforms my-transforms.yaml --only a,b",
+        "",
+        "Exit codes: 0 ok, 1 failure, 2 usage error (bad option, bad transform library, its"
+            + " file missing, or an --only name not in it)."
       })
   static final class ListTransforms implements Runnable {
 
@@ -87,7 +93,8 @@ public final class TransformsCommand implements Runnable {
       printTable(out, rows);
       out.println();
       int count = library.transforms().size();
-      out.println(count + (count == 1 ? " transform" : " transforms") + " from " + library.source());
+      out.println(
+          count + (count == 1 ? " transform" : " transforms") + " from " + library.source());
       out.flush();
     }
   }
@@ -105,7 +112,10 @@ public final class TransformsCommand implements Runnable {
       footer = {
         "  transform.jar transforms check --input test-data/nci_first_5k.smi",
         "  transform.jar transforms check --input my.smi --limit 5 --only a_name,b_name",
-        "  transform.jar transforms check --input my.smi --transforms my-transforms.yaml"
+        "  transform.jar transforms check --input my.smi --transforms my-transforms.yaml",
+        "",
+        "Exit codes: 0 ok (whatever the molecules gave), 1 failure (the SMILES file cannot be"
+            + " read), 2 usage error (bad option, bad transform library or --only name)."
       })
   static final class CheckTransforms implements Runnable {
 
@@ -126,13 +136,15 @@ public final class TransformsCommand implements Runnable {
         names = "--limit",
         defaultValue = "20",
         paramLabel = "N",
-        description = "How many molecules to try, from the top of the file. Default: ${DEFAULT-VALUE}.")
+        description =
+            "How many molecules to try, from the top of the file. Default: ${DEFAULT-VALUE}.")
     int limit;
 
     @Override
     public void run() {
       if (limit < 1) {
-        throw new ParameterException(spec.commandLine(), "--limit must be at least 1, not " + limit);
+        throw new ParameterException(
+            spec.commandLine(), "--limit must be at least 1, not " + limit);
       }
       TransformLibrary library = libraryOptions.library();
       ProductEnumerator enumerator =
@@ -189,8 +201,14 @@ public final class TransformsCommand implements Runnable {
       out.printf(
           "%d molecules from %s, %d transforms from %s: %d with products (%d products),"
               + " %d with no site, %d rejected%n",
-          parents, input, library.transforms().size(), library.source(), derivatized, products,
-          noSite, rejected);
+          parents,
+          input,
+          library.transforms().size(),
+          library.source(),
+          derivatized,
+          products,
+          noSite,
+          rejected);
       out.flush();
     }
 

@@ -1,7 +1,6 @@
 package org.transformpipeline.parquet;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +76,7 @@ public final class BatchReader implements AutoCloseable {
       throw new IllegalArgumentException(
           "firstRow must be a multiple of the batch size " + batchSize + ": " + firstRow);
     }
-    checkReadable(input);
+    ParquetFiles.checkReadable(input);
     InputFile inputFile = new LocalInputFile(input);
     MessageType fileSchema;
     long rowCount;
@@ -95,7 +94,7 @@ public final class BatchReader implements AutoCloseable {
         rangeStart = Long.MAX_VALUE; // past every row group so far
       }
     } catch (IOException | RuntimeException e) {
-      throw unreadable(input, e);
+      throw ParquetFiles.unreadable(input, e);
     }
     InputSchema schema =
         InputSchema.resolve(input.toString(), fileSchema, smilesColumn, idColumn, rowCount);
@@ -112,7 +111,7 @@ public final class BatchReader implements AutoCloseable {
       }
       reader = new BatchReader(input, schema, builder.build(), batchSize);
     } catch (IOException | RuntimeException e) {
-      throw unreadable(input, e);
+      throw ParquetFiles.unreadable(input, e);
     }
     reader.skipTo(groupStartRow, firstRow);
     return reader;
@@ -197,33 +196,6 @@ public final class BatchReader implements AutoCloseable {
     } catch (IOException e) {
       throw new InputException(file + ": cannot close: " + ParquetFiles.oneLine(e), e);
     }
-  }
-
-  private static void checkReadable(Path input) {
-    if (!Files.exists(input)) {
-      throw new InputException("input file not found: " + input);
-    }
-    if (Files.isDirectory(input)) {
-      throw new InputException("input is a directory, not a Parquet file: " + input);
-    }
-    if (!Files.isReadable(input)) {
-      throw new InputException("input file is not readable: " + input);
-    }
-  }
-
-  private static InputException unreadable(Path input, Exception e) {
-    if (e instanceof InputException ie) {
-      return ie;
-    }
-    if (!ParquetFiles.startsWithMagic(input)) {
-      return new InputException(input + ": not a Parquet file (it does not start with PAR1)", e);
-    }
-    if (!ParquetFiles.endsWithMagic(input)) {
-      return new InputException(
-          input + ": truncated Parquet file (no footer: it does not end with PAR1)", e);
-    }
-    return new InputException(
-        input + ": corrupt Parquet file (" + ParquetFiles.oneLine(e) + ")", e);
   }
 
   /** A reader builder for a local file and our read support. */

@@ -59,4 +59,36 @@ public final class ParquetFiles {
     }
     return message.replaceAll("\\s*\\R\\s*", " ").trim();
   }
+
+  /**
+   * Checks that an input file exists, is a file and is readable.
+   *
+   * @throws InputException naming the file otherwise
+   */
+  static void checkReadable(Path input) {
+    if (!Files.exists(input)) {
+      throw new InputException("input file not found: " + input);
+    }
+    if (Files.isDirectory(input)) {
+      throw new InputException("input is a directory, not a Parquet file: " + input);
+    }
+    if (!Files.isReadable(input)) {
+      throw new InputException("input file is not readable: " + input);
+    }
+  }
+
+  /** Why Parquet could not open a file: not Parquet, truncated, or corrupt, in one line. */
+  static InputException unreadable(Path input, Exception e) {
+    if (e instanceof InputException ie) {
+      return ie;
+    }
+    if (!startsWithMagic(input)) {
+      return new InputException(input + ": not a Parquet file (it does not start with PAR1)", e);
+    }
+    if (!endsWithMagic(input)) {
+      return new InputException(
+          input + ": truncated Parquet file (no footer: it does not end with PAR1)", e);
+    }
+    return new InputException(input + ": corrupt Parquet file (" + oneLine(e) + ")", e);
+  }
 }

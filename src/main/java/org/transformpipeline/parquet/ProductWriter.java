@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.parquet.schema.MessageType;
 import org.transformpipeline.pipeline.ProductRow;
 
@@ -24,6 +25,20 @@ public final class ProductWriter implements AutoCloseable {
 
   /** Footer key: the input's id column, or {@code <row number>} when it had none. */
   public static final String ID_COLUMN_KEY = "transform-pipeline.input.id-column";
+
+  /** The SMILES column of a products file. */
+  public static final String PRODUCT_SMILES_COLUMN = "product_smiles";
+
+  /** The parent id column of a products file. */
+  public static final String PARENT_ID_COLUMN = "parent_id";
+
+  /** The transform name column of a products file. */
+  public static final String TRANSFORM_COLUMN = "transform";
+
+  /** True when a file's footer metadata says this class wrote it (an output of {@code apply}). */
+  public static boolean isProductsFile(Map<String, String> footerMetadata) {
+    return footerMetadata.containsKey(SMILES_COLUMN_KEY);
+  }
 
   private final ProductWriteSupport rows;
   private final StagedParquetWriter<ProductRow> file;
@@ -64,7 +79,8 @@ public final class ProductWriter implements AutoCloseable {
     metadata.put(ID_COLUMN_KEY, schema.idColumn() == null ? "<row number>" : schema.idColumn());
     ProductWriteSupport writeSupport = new ProductWriteSupport(schema, metadata);
     return new ProductWriter(
-        writeSupport, StagedParquetWriter.create(target, overwrite, writeSupport, rowGroupSize));
+        writeSupport, StagedParquetWriter.create(
+            target, overwrite, writeSupport, rowGroupSize, Set.of(PRODUCT_SMILES_COLUMN)));
   }
 
   /** The output schema {@link #create} would write for this input. */

@@ -1,17 +1,10 @@
 package org.transformpipeline.parquet;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -23,9 +16,9 @@ import org.apache.parquet.io.OutputFile;
 
 /**
  * Writes a Parquet file (ZSTD, capped row groups) so that the target path never holds a partial
- * file: records go to a hidden temporary file in the target's directory ({@code
- * .<name>.<random>.tmp}), {@link #commit()} publishes it with an atomic rename, and {@link
- * #abort()} or {@link #close()} without commit deletes it. Not thread-safe: one writer thread.
+ * file ({@link StagedFile}): records go to a hidden temporary file in the target's directory,
+ * {@link #commit()} publishes it with an atomic rename, and {@link #abort()} or {@link #close()}
+ * without commit deletes it. Not thread-safe: one writer thread.
  *
  * @param <T> the record type of the {@link WriteSupport}
  */
@@ -40,18 +33,14 @@ public final class StagedParquetWriter<T> implements AutoCloseable {
     ABORTED
   }
 
-  private final Path target;
-  private final Path temp;
-  private final boolean overwrite;
+  private final StagedFile staged;
   private final ParquetWriter<T> writer;
   private long rowsWritten;
   private String failure; // why an earlier write failed: the file can then only be aborted
   private State state = State.OPEN;
 
-  private StagedParquetWriter(Path target, Path temp, boolean overwrite, ParquetWriter<T> writer) {
-    this.target = target;
-    this.temp = temp;
-    this.overwrite = overwrite;
+  private StagedParquetWriter(StagedFile staged, ParquetWriter<T> writer) {
+    this.staged = staged;
     this.writer = writer;
   }
 
@@ -67,27 +56,41 @@ public final class StagedParquetWriter<T> implements AutoCloseable {
    */
   public static <T> StagedParquetWriter<T> create(
       Path target, boolean overwrite, WriteSupport<T> writeSupport, long rowGroupSize) {
-    Objects.requireNonNull(target, "target");
+    return create(target, overwrite, writeSupport, rowGroupSize, Set.of());
+  }
+
+  /**
+   * As {@link #create(Path, boolean, WriteSupport, long)}, without dictionary encoding for the
+   * named columns: for a column whose values are all distinct (unique product SMILES), a dictionary
+   * only costs time before Parquet falls back to plain encoding.
+   */
+  public static <T> StagedParquetWriter<T> create(
+      Path target,
+      boolean overwrite,
+      WriteSupport<T> writeSupport,
+      long rowGroupSize,
+      Set<String> plainColumns) {
     Objects.requireNonNull(writeSupport, "writeSupport");
     if (rowGroupSize < 1) {
       throw new IllegalArgumentException("rowGroupSize must be positive: " + rowGroupSize);
     }
-    Path absolute = target.toAbsolutePath().normalize();
-    checkTarget(target, absolute, overwrite);
-    Path temp = absolute.resolveSibling(tempName(absolute));
+    StagedFile staged = StagedFile.of(target, overwrite);
     try {
-      ParquetWriter<T> writer =
-          new Builder<>(new LocalOutputFile(temp), writeSupport)
+      Builder<T> builder =
+          new Builder<>(new LocalOutputFile(staged.temp()), writeSupport)
               .withWriteMode(ParquetFileWriter.Mode.CREATE)
               .withCompressionCodec(CompressionCodecName.ZSTD)
-              .withRowGroupSize(rowGroupSize)
-              .build();
-      temp.toFile().deleteOnExit(); // an interrupted run (Ctrl-C) leaves no temporary file
-      return new StagedParquetWriter<>(target, temp, overwrite, writer);
+              .withRowGroupSize(rowGroupSize);
+      for (String column : plainColumns) {
+        builder = builder.withDictionaryEncoding(column, false);
+      }
+      ParquetWriter<T> writer = builder.build();
+      return new StagedParquetWriter<>(staged, writer);
     } catch (IOException | RuntimeException e) {
-      deleteQuietly(temp);
+      staged.discard();
       throw new OutputException(
-          "cannot create temporary output file " + temp + ": " + ParquetFiles.oneLine(e), e);
+          "cannot create temporary output file " + staged.temp() + ": " + ParquetFiles.oneLine(e),
+          e);
     }
   }
 
@@ -102,7 +105,7 @@ public final class StagedParquetWriter<T> implements AutoCloseable {
       writer.write(record);
     } catch (IOException | RuntimeException e) {
       failure = "write failed after " + rowsWritten + " rows: " + ParquetFiles.oneLine(e);
-      throw new OutputException(target + ": " + failure, e);
+      throw new OutputException(staged.target() + ": " + failure, e);
     }
     rowsWritten++;
   }
@@ -119,12 +122,12 @@ public final class StagedParquetWriter<T> implements AutoCloseable {
 
   /** The path the file is published to on commit. */
   public Path target() {
-    return target;
+    return staged.target();
   }
 
   /** The temporary file being written (exists only until commit or abort). */
   Path temporaryFile() {
-    return temp;
+    return staged.temp();
   }
 
   /**
@@ -136,6 +139,7 @@ public final class StagedParquetWriter<T> implements AutoCloseable {
    */
   public void commit() {
     requireOpen();
+    Path target = staged.target();
     if (failure != null) {
       abort(); // Parquet's writer would silently close a failed file without its footer
       throw new OutputException(target + ": not written, an earlier " + failure);
@@ -143,20 +147,17 @@ public final class StagedParquetWriter<T> implements AutoCloseable {
     state = State.ABORTED; // until published; a failure below leaves nothing behind
     try {
       writer.close();
-      if (!ParquetFiles.endsWithMagic(temp)) {
+      if (!ParquetFiles.endsWithMagic(staged.temp())) {
         throw new OutputException(target + ": not written, the Parquet writer left no footer");
       }
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        channel.force(true); // the data is on disk before the name points at it
-      }
-      publish();
-      state = State.COMMITTED;
     } catch (IOException | RuntimeException e) {
-      deleteQuietly(temp);
+      staged.discard();
       throw e instanceof OutputException oe
           ? oe
           : new OutputException(target + ": cannot finish output: " + ParquetFiles.oneLine(e), e);
     }
+    staged.publish();
+    state = State.COMMITTED;
   }
 
   /** Discards the output: closes and deletes the temporary file. Idempotent; no-op after commit. */
@@ -170,7 +171,7 @@ public final class StagedParquetWriter<T> implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       // The file is being discarded; a failure to finish it does not matter.
     }
-    deleteQuietly(temp);
+    staged.discard();
   }
 
   /** Aborts unless committed. */
@@ -179,73 +180,10 @@ public final class StagedParquetWriter<T> implements AutoCloseable {
     abort();
   }
 
-  private void publish() throws IOException {
-    if (overwrite) {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      return;
-    }
-    // rename(2) silently replaces an existing file; a hard link does not, and is just as atomic.
-    try {
-      Files.createLink(target, temp);
-      deleteQuietly(temp);
-      return;
-    } catch (FileAlreadyExistsException e) {
-      throw appeared();
-    } catch (UnsupportedOperationException | IOException e) {
-      // The file system has no hard links: check, then rename (a small window remains).
-    }
-    if (Files.exists(target)) {
-      throw appeared();
-    }
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      throw new OutputException(target + ": the file system cannot rename atomically", e);
-    }
-  }
-
-  private OutputException appeared() {
-    return new OutputException(
-        "output file appeared while writing, not replaced: " + target + " (use --overwrite)");
-  }
-
   private void requireOpen() {
     if (state != State.OPEN) {
       throw new IllegalStateException(
-          "output already " + state.name().toLowerCase(Locale.ROOT) + ": " + target);
-    }
-  }
-
-  private static void checkTarget(Path target, Path absolute, boolean overwrite) {
-    if (Files.isDirectory(absolute)) {
-      throw new OutputException("output path is a directory: " + target);
-    }
-    if (!overwrite && Files.exists(absolute)) {
-      throw new OutputException("output file already exists: " + target + " (use --overwrite)");
-    }
-    Path dir = absolute.getParent();
-    if (!Files.exists(dir)) {
-      throw new OutputException("output directory does not exist: " + dir);
-    }
-    if (!Files.isDirectory(dir)) {
-      throw new OutputException("output directory is not a directory: " + dir);
-    }
-    if (!Files.isWritable(dir)) {
-      throw new OutputException("output directory is not writable: " + dir);
-    }
-  }
-
-  private static String tempName(Path target) {
-    byte[] random = new byte[6];
-    ThreadLocalRandom.current().nextBytes(random);
-    return "." + target.getFileName() + "." + HexFormat.of().formatHex(random) + ".tmp";
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // deleteOnExit retries at shutdown
+          "output already " + state.name().toLowerCase(Locale.ROOT) + ": " + staged.target());
     }
   }
 

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * One sample per written batch (time, counts, heap, batches in flight), kept in bounded memory:
  * when more than {@code capacity} samples are held, every other one is dropped and from then on
- * only every second (then fourth, eighth...) batch is sampled. The samples kept are always those
- * of the batches whose index is a multiple of the current stride, plus the latest batch, so the
+ * only every second (then fourth, eighth...) batch is sampled. The samples kept are always those of
+ * the batches whose index is a multiple of the current stride, plus the latest batch, so the
  * timeline covers the whole run evenly whatever its length.
  *
  * <p>Not thread-safe: fed by the consumer thread.
@@ -41,7 +41,9 @@ public final class RunTimeline {
   private long stride = 1;
   private Sample last;
 
-  /** @param capacity samples kept at most (besides the last), at least 2 */
+  /**
+   * @param capacity samples kept at most (besides the last), at least 2
+   */
   public RunTimeline(int capacity) {
     if (capacity < 2) {
       throw new IllegalArgumentException("capacity must be >= 2: " + capacity);

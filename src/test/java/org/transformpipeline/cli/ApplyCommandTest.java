@@ -291,6 +291,7 @@ class ApplyCommandTest {
             "Default: 1000",
             "--progress-every",
             "--quiet",
+            "--report",
             "--verbose",
             "Examples:",
             "Exit codes")) {

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +101,20 @@ class ApplyJarIT {
     assertEquals(4999, summary.rows().read());
     assertTrue(run.out().contains("Products generated"), run.out());
     assertTrue(run.err().contains("[Batch 10/10] In-flight 0/4"), run.err());
+  }
+
+  @Test
+  void theJarsReportDrawsTheSamplesAndChartsTheTimeline() throws Exception {
+    assertEquals(0, run.exit(), run.err());
+    Path html = dir.resolve("nci5k-report.html");
+    Run report = jar("report", output.toString(), "--output", html.toString(), "--samples", "6");
+
+    assertEquals(0, report.exit(), report.err());
+    String page = Files.readString(html);
+    assertTrue(page.contains("data-key='rows.read' data-value='4999'"));
+    assertEquals(6, page.split("<div class='card' ").length - 1);
+    assertEquals(12, page.split("<div class='mol (parent|product)'><svg ").length - 1);
+    assertEquals(3, page.split("<svg class='chart lines'").length - 1);
   }
 
   @Test
@@ -247,13 +263,25 @@ class ApplyJarIT {
             "--max-products-per-parent",
             "--progress-every",
             "--quiet",
+            "--report",
             "--verbose")) {
       assertTrue(help.out().contains(option), option + " in\n" + help.out());
     }
     String options = help.out().substring(0, help.out().indexOf("Examples:"));
-    assertEquals(17, options.lines().filter(l -> l.matches(" {6}--[a-z].*")).count(), help.out());
+    assertEquals(18, options.lines().filter(l -> l.matches(" {6}--[a-z].*")).count(), help.out());
     assertTrue(
         help.out().contains("Default: 10000") && help.out().contains("Default: 1e-6"), help.out());
+  }
+
+  @Test
+  void versionIsThePomVersionFromTheShadedJarsManifest() throws Exception {
+    Matcher pom =
+        Pattern.compile("<artifactId>transform-pipeline</artifactId>\\s*<version>([^<]+)</version>")
+            .matcher(Files.readString(Path.of("pom.xml")));
+    assertTrue(pom.find(), "the project version in pom.xml");
+    Run version = jar("--version");
+    assertEquals(0, version.exit(), version.err());
+    assertEquals("transform-pipeline " + pom.group(1), version.out().strip());
   }
 
   @Test

@@ -8,8 +8,6 @@ import static org.transformpipeline.testing.DuckDb.query;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,17 +36,11 @@ class ConvertCommandTest {
 
   @TempDir Path dir;
 
-  /** What a run printed and returned. */
-  record Run(int exitCode, String out, String err) {}
-
-  private static Run convert(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+  private static CliRun convert(String... args) {
     String[] full = new String[args.length + 1];
     full[0] = "convert";
     System.arraycopy(args, 0, full, 1, args.length);
-    int exit = TransformCli.run(full, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(exit, out.toString(), err.toString());
+    return CliRun.of(full);
   }
 
   /** (smiles, id) pairs of a library in file order, read by DuckDB. */
@@ -63,10 +55,11 @@ class ConvertCommandTest {
   void convertsTheNci5kSmilesFileLineForLine() throws IOException {
     Path out = dir.resolve("nci.parquet");
 
-    Run run = convert("--input", NCI_5K.toString(), "--output", out.toString());
+    CliRun run = convert("--input", NCI_5K.toString(), "--output", out.toString());
 
-    assertEquals(0, run.exitCode(), run.err());
-    assertEquals("convert: wrote 4999 rows to " + out + "; no lines skipped\n", run.out());
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(
+        "convert: read 4999 records, wrote 4999 rows to " + out + "; none skipped\n", run.out());
     List<List<Object>> rows = molecules(out);
     assertEquals(4999, rows.size());
     assertEquals(List.of("CC1=CC(=O)C=CC1=O", "1"), rows.get(0));
@@ -96,11 +89,13 @@ class ConvertCommandTest {
                 + "\"quoted \"\"name\"\"\",q5,\"C1CC1\",42.08\n");
     Path out = dir.resolve("small.parquet");
 
-    Run run = convert("--input", csv.toString(), "--output", out.toString());
+    CliRun run = convert("--input", csv.toString(), "--output", out.toString());
 
-    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(0, run.exit(), run.err());
     assertEquals(
-        "convert: wrote 4 rows to " + out + "; skipped 1 line without SMILES (line 7)\n",
+        "convert: read 5 records, wrote 4 rows to "
+            + out
+            + "; skipped 1\n  skipped, no SMILES: 1 (line 7)\n",
         run.out());
     assertEquals(
         List.of(
@@ -112,17 +107,93 @@ class ConvertCommandTest {
   }
 
   @Test
+  void csvColumnsBecomeStringColumnsThatApplyPassesThrough() throws IOException {
+    Path csv =
+        Files.writeString(
+            dir.resolve("phenols.csv"),
+            "vendor,SMILES,ID,price,SMILES,note,\n"
+                + "acme,Oc1ccccc1,p1,1.50,x,\"a, \"\"quoted\"\" note\",\n"
+                + "acme,Cc1ccc(O)cc1,p2,,y,\"\",last\n"
+                + "bolt,c1ccccc1,p3,2,z,\"two\nlines\",\n");
+    Path library = dir.resolve("phenols.parquet");
+
+    CliRun run = convert("--input", csv.toString(), "--output", library.toString());
+
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(
+        "convert: read 3 records, wrote 3 rows to "
+            + library
+            + "; none skipped\n"
+            + "  note: column 'SMILES' -> 'SMILES_2' (blank or repeated name)\n"
+            + "  note: column '' -> 'column_7' (blank or repeated name)\n",
+        run.out());
+    assertEquals(
+        List.of("smiles", "id", "vendor", "price", "SMILES_2", "note", "column_7"),
+        List.copyOf(DuckDb.columnTypes(library).keySet()));
+    assertTrue(DuckDb.columnTypes(library).values().stream().allMatch("VARCHAR"::equals));
+    assertEquals(
+        List.of(
+            Arrays.asList("Oc1ccccc1", "p1", "acme", "1.50", "x", "a, \"quoted\" note", null),
+            Arrays.asList("Cc1ccc(O)cc1", "p2", "acme", null, "y", "", "last"),
+            Arrays.asList("c1ccccc1", "p3", "bolt", "2", "z", "two\nlines", null)),
+        query("SELECT * FROM " + parquet(library)));
+
+    Path products = dir.resolve("products.parquet");
+    CliRun apply =
+        CliRun.of(
+            "apply",
+            "--input",
+            library.toString(),
+            "--output",
+            products.toString(),
+            "--only",
+            "phenol_o_methylation",
+            "--quiet");
+    assertEquals(0, apply.exit(), apply.err());
+    assertEquals(
+        List.of(
+            List.of("p1", "acme", "1.50", "a, \"quoted\" note"), List.of("p2", "acme", "NULL", "")),
+        query(
+            "SELECT parent_id, vendor, coalesce(price, 'NULL'), note FROM "
+                + parquet(products)
+                + " ORDER BY parent_id"));
+  }
+
+  @Test
+  void csvLinesWithTheWrongNumberOfFieldsAreSkippedWithTheirLines() throws IOException {
+    Path csv =
+        Files.writeString(
+            dir.resolve("ragged.csv"),
+            "smiles,id,mw\nCCO,1,46\nCCN,2\nCCC,3,44,extra\n\"C\nC\",4,30,x\nC#N,5,27\n");
+    Path out = dir.resolve("ragged.parquet");
+
+    CliRun run = convert("--input", csv.toString(), "--output", out.toString());
+
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(
+        "convert: read 5 records, wrote 2 rows to "
+            + out
+            + "; skipped 3\n"
+            + "  skipped, wrong number of fields: 3 (lines 3, 4, 5)\n"
+            + "  line 3: wrong number of fields: 2 fields, the header has 3\n"
+            + "  line 4: wrong number of fields: 4 fields, the header has 3\n"
+            + "  line 5: wrong number of fields: 4 fields, the header has 3\n",
+        run.out());
+    assertEquals(List.of(List.of("CCO", "1"), List.of("C#N", "5")), molecules(out));
+  }
+
+  @Test
   void tsvWithANamedSmilesColumnMatchedIgnoringCase() throws IOException {
     Path tsv =
         Files.writeString(dir.resolve("lib.tsv"), "id\tSTRUCTURE\n7\tc1ccncc1\n8\t\n9\tC#N\n");
     Path out = dir.resolve("lib.parquet");
 
-    Run run =
+    CliRun run =
         convert(
             "--input", tsv.toString(), "--output", out.toString(), "--smiles-column", "structure");
 
-    assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.out().endsWith("skipped 1 line without SMILES (line 3)\n"), run.out());
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().endsWith("; skipped 1\n  skipped, no SMILES: 1 (line 3)\n"), run.out());
     assertEquals(List.of(List.of("c1ccncc1", "7"), List.of("C#N", "9")), molecules(out));
   }
 
@@ -142,11 +213,13 @@ class ConvertCommandTest {
     }
     Path out = dir.resolve("mols.parquet");
 
-    Run run = convert("--input", smi.toString(), "--output", out.toString());
+    CliRun run = convert("--input", smi.toString(), "--output", out.toString());
 
-    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(0, run.exit(), run.err());
     assertEquals(
-        "convert: wrote 3 rows to " + out + "; skipped 1 line without SMILES (line 4)\n",
+        "convert: read 4 records, wrote 3 rows to "
+            + out
+            + "; skipped 1\n  skipped, no SMILES: 1 (line 4)\n",
         run.out());
     assertEquals(
         List.of(
@@ -168,14 +241,14 @@ class ConvertCommandTest {
     Path smi = Files.writeString(dir.resolve("a.smi"), "CCO 1\n");
     Path out = Files.writeString(dir.resolve("a.parquet"), "keep me");
 
-    Run refused = convert("--input", smi.toString(), "--output", out.toString());
-    assertEquals(1, refused.exitCode());
+    CliRun refused = convert("--input", smi.toString(), "--output", out.toString());
+    assertEquals(1, refused.exit());
     assertEquals(
         "error: output file already exists: " + out + " (use --overwrite)\n", refused.err());
     assertEquals("keep me", Files.readString(out));
 
-    Run replaced = convert("--input", smi.toString(), "--output", out.toString(), "--overwrite");
-    assertEquals(0, replaced.exitCode(), replaced.err());
+    CliRun replaced = convert("--input", smi.toString(), "--output", out.toString(), "--overwrite");
+    assertEquals(0, replaced.exit(), replaced.err());
     assertEquals(List.of(List.of("CCO", "1")), molecules(out));
   }
 
@@ -202,9 +275,32 @@ class ConvertCommandTest {
             "CCO\n",
             List.of("--smiles-column", "x"),
             2,
-            "--smiles-column applies to CSV and TSV input"),
+            "--smiles-column applies to CSV, TSV and Parquet input, not smi"),
         Arguments.of(
-            "mols.smi", "CCO\n", List.of("--format", "sdf"), 2, "expected one of auto, smi"));
+            "mols.smi",
+            "CCO\n",
+            List.of("--format", "xyz"),
+            2,
+            "expected one of auto, smi, csv, tsv, sdf, parquet but was 'xyz'"),
+        Arguments.of("mols.smi", "CCO\n", List.of("--id-column", "x"), 2, "--id-column applies to"),
+        Arguments.of(
+            "ids.csv",
+            "smiles,name\nCCO,e\n",
+            List.of("--id-column", "ID"),
+            1,
+            "ids.csv: no id column 'ID' in the header (columns: smiles, name)"),
+        Arguments.of(
+            "wide.csv",
+            "smiles,id\nCCO,1\n\"CCN,2\n" + "x\n".repeat(10),
+            List.of(),
+            1,
+            "wide.csv:3: unterminated quote"),
+        Arguments.of(
+            "lib.parquet",
+            "not parquet",
+            List.of("--to", "parquet"),
+            2,
+            "input and output are both Parquet"));
   }
 
   @ParameterizedTest(name = "{0} {2}")
@@ -222,9 +318,9 @@ class ConvertCommandTest {
         new ArrayList<>(List.of("--input", input.toString(), "--output", out.toString()));
     args.addAll(extra);
 
-    Run run = convert(args.toArray(String[]::new));
+    CliRun run = convert(args.toArray(String[]::new));
 
-    assertEquals(exitCode, run.exitCode(), run.err());
+    assertEquals(exitCode, run.exit(), run.err());
     assertTrue(run.err().startsWith("error: "), run.err());
     assertTrue(run.err().contains(message), run.err());
     assertFalse(Files.exists(out), "no output file");
@@ -234,33 +330,56 @@ class ConvertCommandTest {
   }
 
   @Test
-  void helpShowsEveryOptionWithItsDefault() {
-    Run run = convert("--help");
+  void gzippedParquetOutputAndIdenticalInputAndOutputAreUsageErrors() throws IOException {
+    Path smi = Files.writeString(dir.resolve("a.smi"), "CCO\n");
 
-    assertEquals(0, run.exitCode());
-    String help = run.out().replaceAll("\\s+", " "); // undo line wrapping
+    CliRun gz =
+        convert("--input", smi.toString(), "--output", dir.resolve("a.parquet.gz").toString());
+    CliRun same = convert("--input", smi.toString(), "--output", smi.toString(), "--to", "csv");
+
+    assertEquals(2, gz.exit());
+    assertEquals(
+        "error: Parquet output is compressed inside and cannot be gzipped: "
+            + dir.resolve("a.parquet.gz")
+            + "\n",
+        gz.err());
+    assertEquals(2, same.exit());
+    assertEquals("error: input and output are the same file: " + smi + "\n", same.err());
+    assertEquals("CCO\n", Files.readString(smi));
+  }
+
+  @Test
+  void helpShowsEveryOptionWithItsDefaultAndExamples() {
+    CliRun run = convert("--help");
+
+    assertEquals(0, run.exit());
+    String help = run.flatOut();
     for (String expected :
         List.of(
             "--input=FILE",
             "--output=FILE",
-            "--overwrite",
-            "--smiles-column=NAME",
-            "(default: smiles)",
-            "--format=FORMAT",
-            "auto, smi, csv, tsv",
+            "--overwrite Replace the output file if it exists (default: false)",
+            "--format=FORMAT Input format, one of: auto, smi, csv, tsv, sdf, parquet;",
+            "--to=FORMAT Output format, one of: auto, smi, csv, tsv, sdf, parquet;",
             "(default: auto)",
-            "--verbose")) {
+            "--smiles-column=NAME",
+            "(default: smiles, or product_smiles for an output of apply)",
+            "--id-field, --id-column=NAME",
+            "(default: the column id if there is one, parent_id for an output of apply, the title"
+                + " line for SDF)",
+            "--verbose Print the stack trace of an error (default: false)",
+            "Examples: transform.jar convert --input library.smi --output library.parquet",
+            "transform.jar convert --input products.parquet --output products.csv.gz",
+            "Exit codes: 0 ok")) {
       assertTrue(help.contains(expected), expected + " in:\n" + run.out());
     }
-    assertTrue(help.contains("--overwrite Replace the output file if it exists (default: false)"));
-    assertTrue(help.contains("--verbose Print the stack trace of an error (default: false)"));
   }
 
   @Test
   void duckDbSeesStringColumns() throws IOException {
     Path smi = Files.writeString(dir.resolve("a.smi"), "CCO 1\nCCN\n");
     Path out = dir.resolve("a.parquet");
-    assertEquals(0, convert("--input", smi.toString(), "--output", out.toString()).exitCode());
+    assertEquals(0, convert("--input", smi.toString(), "--output", out.toString()).exit());
     assertEquals(
         List.of(List.of("smiles", "VARCHAR", "YES"), List.of("id", "VARCHAR", "YES")),
         DuckDb.query(

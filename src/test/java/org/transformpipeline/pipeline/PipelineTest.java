@@ -247,17 +247,27 @@ class PipelineTest {
     assertEquals(rowsCount, slowSink.rows.size());
   }
 
+  /**
+   * Pipeline threads still alive, after giving each up to 5 s to finish exiting: a pool reports
+   * termination when its last task is done, a moment before its threads have died.
+   */
   private static Set<String> pipelineThreads() {
     Set<String> names = new HashSet<>();
     for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.isAlive()
-          && (t.getName().startsWith("transform-worker")
-              || t.getName().startsWith("batch-reader"))) {
-        names.add(t.getName());
+      if (t.getName().startsWith("transform-worker") || t.getName().startsWith("batch-reader")) {
+        try {
+          t.join(5000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+          names.add(t.getName());
+        }
       }
     }
     return names;
   }
+
 
   @Test
   void aFailingSinkStopsTheRunAbortsTheOutputAndLeavesNoThreads() {

@@ -41,6 +41,19 @@ public final class DuckDb {
     }
   }
 
+  /** Runs statements that return no rows (COPY, SET, CREATE), in order, on one connection. */
+  public static void execute(String... statements) {
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    } catch (SQLException e) {
+      throw new AssertionError(
+          "DuckDB statement failed: " + String.join("; ", statements) + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The single value of a one-row, one-column query. */
   public static Object scalar(String sql) {
     List<List<Object>> rows = query(sql);

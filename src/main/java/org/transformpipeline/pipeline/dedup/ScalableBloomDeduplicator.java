@@ -119,14 +119,17 @@ public final class ScalableBloomDeduplicator implements Deduplicator {
   @Override
   public boolean addIfAbsent(long hi, long lo) {
     Key128 key = new Key128(hi, lo);
-    for (int i = stages.size() - 1; i >= 0; i--) {
+    for (int i = stages.size() - 2; i >= 0; i--) {
       if (stages.get(i).filter().mightContain(key)) {
         return false;
       }
     }
     Stage current = stages.get(stages.size() - 1);
+    // one pass over the current filter: put() changes no bit exactly when mightContain() is true
+    if (!current.filter().put(key)) {
+      return false;
+    }
     expectedFalseDrops += closedStagesFpp + current.filter().expectedFpp();
-    current.filter().put(key);
     inserts++;
     currentStageInserts++;
     if (currentStageInserts >= current.capacity()) {

@@ -1,0 +1,17 @@
+package org.transformpipeline.convert;
+
+import java.util.Objects;
+
+/**
+ * A record that was not converted, and why.
+ *
+ * @param position the 1-based line the record starts on (text) or its 0-based row (Parquet)
+ * @param reason a short category, e.g. {@code no SMILES} (counted per category)
+ * @param detail more about this record (e.g. the parser's message), or null
+ */
+public record SkippedRecord(long position, String reason, String detail) implements ReadResult {
+
+  public SkippedRecord {
+    Objects.requireNonNull(reason, "reason");
+  }
+}
