@@ -263,12 +263,17 @@ class ApplyJarIT {
             "--max-products-per-parent",
             "--progress-every",
             "--quiet",
+            "--max-heavy-atoms",
+            "--time-per-parent",
+            "--fail-on-reject",
+            "--resume",
+            "--dedup-state",
             "--report",
             "--verbose")) {
       assertTrue(help.out().contains(option), option + " in\n" + help.out());
     }
     String options = help.out().substring(0, help.out().indexOf("Examples:"));
-    assertEquals(18, options.lines().filter(l -> l.matches(" {6}--[a-z].*")).count(), help.out());
+    assertEquals(23, options.lines().filter(l -> l.matches(" {6}--[a-z].*")).count(), help.out());
     assertTrue(
         help.out().contains("Default: 10000") && help.out().contains("Default: 1e-6"), help.out());
   }
