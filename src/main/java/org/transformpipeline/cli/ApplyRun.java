@@ -69,6 +69,7 @@ final class ApplyRun {
   private final Hooks hooks;
   private final Path rejectsFile;
   private final Path summaryFile;
+  private boolean heldParts; // this run locked the parts directory at some point
 
   ApplyRun(ApplyOptions options, List<TransformDefinition> transforms, Hooks hooks) {
     this.o = options;
@@ -131,6 +132,7 @@ final class ApplyRun {
     PartManifest resumed = null;
     if (leftover) {
       parts = RunParts.open(o.output());
+      heldParts = true;
       if (o.resume()) {
         resumed = parts.readManifest().orElse(null);
       }
@@ -151,6 +153,7 @@ final class ApplyRun {
       checkTargets(schema, overwriteTargets);
       if (parts == null) {
         parts = RunParts.open(o.output());
+        heldParts = true;
       }
       RunSummary summary = run(parts, resumed, schema, identity, overwriteTargets);
       parts = null; // deleted
@@ -317,10 +320,10 @@ final class ApplyRun {
 
   private String keptPartsHint() {
     Path dir = RunParts.dirFor(o.output());
-    if (!Files.isDirectory(dir)) {
+    if (!heldParts || !RunParts.holdsFinishedWork(o.output())) {
       return "";
     }
-    return "; the finished part of the run is kept in "
+    return "; the finished parts of the run are kept in "
         + dir
         + ": run the same command with --resume to go on";
   }

@@ -79,6 +79,20 @@ public final class RunParts implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether the parts directory of an output holds work a {@code --resume} would keep: a manifest
+   * with a committed part, or a complete one. Reads without taking the lock.
+   */
+  public static boolean holdsFinishedWork(Path output) {
+    Path manifest = dirFor(output).resolve(MANIFEST);
+    try {
+      PartManifest m = JSON.readValue(manifest.toFile(), PartManifest.class);
+      return !m.parts().isEmpty() || m.complete();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** The directory. */
   public Path dir() {
     return dir;

@@ -150,6 +150,45 @@ class ResumeTest {
   }
 
   @Test
+  void aSecondRunOnTheSameOutputIsRefusedWhileTheFirstHoldsTheLock() throws Exception {
+    Path output = Files.createDirectories(dir.resolve("locked")).resolve("p.parquet");
+    try (RunParts first = RunParts.open(output)) {
+      CliRuns.Run second = apply(ApplyRun.Hooks.NONE, output, "--resume");
+      assertEquals(1, second.exit(), second.err());
+      assertEquals(
+          "error: another run is writing "
+              + output
+              + " (its parts in "
+              + RunParts.dirFor(output)
+              + " are locked)\n",
+          second.err());
+    }
+    assertEquals(Set.of("p.parquet.parts"), files(output.getParent()));
+  }
+
+  @Test
+  void aDedupStateChangedSinceTheInterruptedRunStartedIsRefused() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("state-changed"));
+    Path output = out.resolve("p.parquet");
+    Path state = out.resolve("state.bin");
+    assertEquals(1, apply(dyingAfterCommit(), output, "--dedup-state", state.toString()).exit());
+    // another run saves a state in the same file meanwhile
+    Path other = Files.createDirectories(dir.resolve("state-other")).resolve("o.parquet");
+    assertEquals(0, apply(ApplyRun.Hooks.NONE, other, "--dedup-state", state.toString()).exit());
+
+    CliRuns.Run resumed =
+        apply(ApplyRun.Hooks.NONE, output, "--resume", "--dedup-state", state.toString());
+
+    assertEquals(2, resumed.exit(), resumed.err());
+    assertTrue(
+        resumed.err().startsWith("error: cannot --resume: --dedup-state " + state
+            + " is not the state the interrupted run started from (crc32c:"),
+        resumed.err());
+    assertTrue(resumed.err().endsWith(", expected absent)\n"), resumed.err());
+    assertTrue(Files.isDirectory(RunParts.dirFor(output)), "the parts are kept");
+  }
+
+  @Test
   void resumeWithNothingToResumeIsAPlainRun() throws Exception {
     Path output = Files.createDirectories(dir.resolve("nothing")).resolve("p.parquet");
     CliRuns.Run run = apply(ApplyRun.Hooks.NONE, output, "--resume");
