@@ -14,8 +14,7 @@ public sealed interface ParentOutcome {
    *     that made them, in transform then site order
    * @param capped products not made because of the per-parent cap
    */
-  record Derivatized(
-      List<Product> products, List<ProductRejection> productRejections, int capped)
+  record Derivatized(List<Product> products, List<ProductRejection> productRejections, int capped)
       implements ParentOutcome {
     public Derivatized {
       products = List.copyOf(products);

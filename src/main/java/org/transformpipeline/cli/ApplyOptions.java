@@ -30,8 +30,8 @@ import org.transformpipeline.pipeline.dedup.DedupMode;
  * @param failOnReject exit 1 (after writing every output) when any row or product was rejected
  * @param resume go on from the parts a killed run left behind
  * @param dedupState the file the dedup state is loaded from (if it exists) and saved to, or null
- * @param partBatches commit a part of the output at least every this many batches (the other
- *     limits of {@code RunOutput.PartLimits} apply too)
+ * @param partBatches commit a part of the output at least every this many batches (the other limits
+ *     of {@code RunOutput.PartLimits} apply too)
  * @param report the HTML run report to write after the output, or null for none
  */
 public record ApplyOptions(

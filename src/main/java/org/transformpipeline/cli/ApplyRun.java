@@ -45,10 +45,10 @@ import org.transformpipeline.pipeline.dedup.Deduplicator;
  *
  * <p>Order of the finish, so that a run killed at any point can be resumed (or is done): the
  * manifest is marked complete (by the pipeline's commit); the dedup state is written to a temporary
- * file, its checksum added to the manifest, then renamed into place; the final files are joined from
- * the parts and published (rejects, then products); the summary is written; the parts directory is
- * deleted. A resumed run that finds a complete manifest redoes the steps after it, which give the
- * same files.
+ * file, its checksum added to the manifest, then renamed into place; the final files are joined
+ * from the parts and published (rejects, then products); the summary is written; the parts
+ * directory is deleted. A resumed run that finds a complete manifest redoes the steps after it,
+ * which give the same files.
  *
  * <p>Not thread-safe; run once.
  */
@@ -166,8 +166,8 @@ final class ApplyRun {
   }
 
   /**
-   * After a failure: keeps the parts directory when it holds work worth resuming, else deletes
-   * it. Never throws (the failure being reported matters more).
+   * After a failure: keeps the parts directory when it holds work worth resuming, else deletes it.
+   * Never throws (the failure being reported matters more).
    */
   private static void release(RunParts parts) {
     parts.close();
@@ -261,7 +261,9 @@ final class ApplyRun {
               source(reader),
               new TransformWorker(
                   () ->
-                      hooks.enumerator().apply(new ProductEnumerator(transforms, limits)::enumerate)),
+                      hooks
+                          .enumerator()
+                          .apply(new ProductEnumerator(transforms, limits)::enumerate)),
               dedup,
               hooks.sink().apply(output),
               new Pipeline.Settings(o.workers(), o.maxInFlight(), o.batchSize()),
@@ -305,9 +307,9 @@ final class ApplyRun {
   }
 
   /**
-   * Fails early, before any work, when an output cannot be written: its directory is missing or
-   * not writable, or a file exists and may not be replaced. (Creates and deletes a temporary file
-   * next to each target, through the same checks the writers make at the end.)
+   * Fails early, before any work, when an output cannot be written: its directory is missing or not
+   * writable, or a file exists and may not be replaced. (Creates and deletes a temporary file next
+   * to each target, through the same checks the writers make at the end.)
    */
   private void checkTargets(InputSchema schema, boolean overwrite) {
     if (!overwrite && Files.exists(summaryFile)) {

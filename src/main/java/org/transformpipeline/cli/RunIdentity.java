@@ -20,10 +20,10 @@ import org.transformpipeline.chem.TransformDefinition;
 import org.transformpipeline.parquet.ParquetFiles;
 
 /**
- * What must be the same for {@code apply --resume} to continue a killed run and end with the
- * output an uninterrupted run would have made: the input file (path, size, modification time and
- * a checksum of its footer) and every option that changes the output or the counts (not
- * {@code --workers} or {@code --max-in-flight}, which change neither). Stateless.
+ * What must be the same for {@code apply --resume} to continue a killed run and end with the output
+ * an uninterrupted run would have made: the input file (path, size, modification time and a
+ * checksum of its footer) and every option that changes the output or the counts (not {@code
+ * --workers} or {@code --max-in-flight}, which change neither). Stateless.
  */
 final class RunIdentity {
 
@@ -51,8 +51,9 @@ final class RunIdentity {
     id.put("--smiles-column", o.smilesColumn());
     id.put("--id-column", o.idColumn() == null ? "(id if present, else row number)" : o.idColumn());
     id.put("--batch-size", Integer.toString(o.batchSize()));
-    id.put("transforms", transforms.stream().map(TransformDefinition::name)
-        .collect(Collectors.joining(",")));
+    id.put(
+        "transforms",
+        transforms.stream().map(TransformDefinition::name).collect(Collectors.joining(",")));
     id.put("transform definitions", digest(transforms));
     id.put("--dedup", o.dedup().optionValue());
     if (o.dedup() == org.transformpipeline.pipeline.dedup.DedupMode.BLOOM) {
@@ -77,8 +78,8 @@ final class RunIdentity {
       if (size >= 8) {
         ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
         channel.read(tail, size - 8);
-        length = Math.min(size, 8 + Math.min(Integer.toUnsignedLong(tail.getInt(0)),
-            MAX_FOOTER_BYTES));
+        length =
+            Math.min(size, 8 + Math.min(Integer.toUnsignedLong(tail.getInt(0)), MAX_FOOTER_BYTES));
       }
       ByteBuffer footer = ByteBuffer.allocate((int) length);
       while (footer.hasRemaining()
@@ -96,8 +97,9 @@ final class RunIdentity {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (TransformDefinition t : transforms) {
-        sha.update((t.name() + "\t" + t.smirks() + "\t" + t.maxSites() + "\n")
-            .getBytes(StandardCharsets.UTF_8));
+        sha.update(
+            (t.name() + "\t" + t.smirks() + "\t" + t.maxSites() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
       }
       return "sha256:" + HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException e) {

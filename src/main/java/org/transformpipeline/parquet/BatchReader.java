@@ -61,8 +61,8 @@ public final class BatchReader implements AutoCloseable {
    * firstRow}.
    *
    * @param firstRow a multiple of {@code batchSize}, at most the file's row count
-   * @throws InputException as {@link #open(Path, String, IdColumn, int)}, or naming the row when the
-   *     rows before it cannot be decoded
+   * @throws InputException as {@link #open(Path, String, IdColumn, int)}, or naming the row when
+   *     the rows before it cannot be decoded
    */
   public static BatchReader open(
       Path input, String smilesColumn, IdColumn idColumn, int batchSize, long firstRow) {

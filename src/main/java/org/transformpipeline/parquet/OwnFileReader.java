@@ -48,7 +48,8 @@ public final class OwnFileReader<T> implements AutoCloseable {
 
   private static <T> OwnFileReader<T> open(Path file, ReadSupport<T> readSupport) {
     try {
-      return new OwnFileReader<>(file, new Builder<>(new LocalInputFile(file), readSupport).build());
+      return new OwnFileReader<>(
+          file, new Builder<>(new LocalInputFile(file), readSupport).build());
     } catch (IOException | RuntimeException e) {
       throw new InputException(file + ": cannot read: " + ParquetFiles.oneLine(e), e);
     }

@@ -34,8 +34,8 @@ public record PartManifest(
   public static final int FORMAT = 1;
 
   /**
-   * One committed part: a products file and a rejects file holding the output of a contiguous
-   * range of batches.
+   * One committed part: a products file and a rejects file holding the output of a contiguous range
+   * of batches.
    *
    * @param products file name of the products part, in the parts directory
    * @param rejects file name of the rejects part
@@ -86,8 +86,8 @@ public record PartManifest(
   }
 
   /**
-   * How this run's identity differs from another's, one readable phrase per difference (e.g.
-   * {@code --batch-size: 1000 in the interrupted run, 500 now}); empty when they match.
+   * How this run's identity differs from another's, one readable phrase per difference (e.g. {@code
+   * --batch-size: 1000 in the interrupted run, 500 now}); empty when they match.
    */
   public List<String> differences(Map<String, String> now) {
     List<String> out = new ArrayList<>();

@@ -20,8 +20,8 @@ import org.transformpipeline.pipeline.RunCheckpoint;
  * range of batches; a part is committed (both files published atomically, then the manifest
  * rewritten atomically with the counts after it) once it holds {@link PartLimits#bytes()} bytes,
  * {@link PartLimits#batches()} batches or has been open {@link PartLimits#time()}. {@link
- * #commit()} commits the last part and marks the manifest complete; {@link #publish} then joins
- * the parts, row by row in order, into the final products and rejects files (Parquet has no cheap
+ * #commit()} commits the last part and marks the manifest complete; {@link #publish} then joins the
+ * parts, row by row in order, into the final products and rejects files (Parquet has no cheap
  * append; re-writing the rows also makes the final files independent of where parts were cut, so
  * byte-identical to an uninterrupted run's).
  *
@@ -44,8 +44,8 @@ public final class RunOutput implements ProductSink {
   public record PartLimits(long bytes, long batches, Duration time) {
     public PartLimits {
       if (bytes < 1 || batches < 1 || time.isNegative() || time.isZero()) {
-        throw new IllegalArgumentException("part limits must be positive: " + bytes + ", "
-            + batches + ", " + time);
+        throw new IllegalArgumentException(
+            "part limits must be positive: " + bytes + ", " + batches + ", " + time);
       }
     }
 
@@ -193,7 +193,8 @@ public final class RunOutput implements ProductSink {
    */
   public void forEachProductSmiles(Consumer<String> action) {
     for (PartManifest.Part part : manifest.parts()) {
-      copy(OwnFileReader.productSmiles(parts.file(part.products())),
+      copy(
+          OwnFileReader.productSmiles(parts.file(part.products())),
           row -> action.accept(row.productSmiles()));
     }
   }
@@ -249,8 +250,8 @@ public final class RunOutput implements ProductSink {
     rejects = null;
     manifest = manifest.with(part, last);
     parts.writeManifest(manifest);
-    LOG.debug("committed {} (batches {} to {})", part.products(), part.firstBatch(),
-        part.endBatch() - 1);
+    LOG.debug(
+        "committed {} (batches {} to {})", part.products(), part.firstBatch(), part.endBatch() - 1);
   }
 
   private void abortPart() {

@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * The work directory of a run, {@code <output>.parts/} next to the output: the committed parts of
- * the products and rejects files and {@code manifest.json}, which says which parts are complete
- * and the counts after them. A killed run leaves it behind; {@code apply --resume} goes on from
- * it. A lock file keeps two runs from writing the same directory.
+ * the products and rejects files and {@code manifest.json}, which says which parts are complete and
+ * the counts after them. A killed run leaves it behind; {@code apply --resume} goes on from it. A
+ * lock file keeps two runs from writing the same directory.
  *
  * <p>Not thread-safe: used by the consumer thread (and the command before and after the run).
  */
@@ -61,8 +61,7 @@ public final class RunParts implements AutoCloseable {
     try {
       Files.createDirectories(dir);
       channel =
-          FileChannel.open(
-              dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = channel.tryLock();
       if (lock == null) {
         throw new OverlappingFileLockException();
@@ -70,8 +69,8 @@ public final class RunParts implements AutoCloseable {
       return new RunParts(dir, channel, lock);
     } catch (OverlappingFileLockException e) {
       closeQuietly(channel);
-      throw new OutputException("another run is writing " + output + " (its parts in " + dir
-          + " are locked)");
+      throw new OutputException(
+          "another run is writing " + output + " (its parts in " + dir + " are locked)");
     } catch (IOException e) {
       closeQuietly(channel);
       throw new OutputException(
@@ -117,8 +116,12 @@ public final class RunParts implements AutoCloseable {
       return Optional.of(JSON.readValue(file.toFile(), PartManifest.class));
     } catch (IOException e) {
       throw new OutputException(
-          file + ": unreadable manifest (" + ParquetFiles.oneLine(e) + "); use --overwrite to"
-              + " start over", e);
+          file
+              + ": unreadable manifest ("
+              + ParquetFiles.oneLine(e)
+              + "); use --overwrite to"
+              + " start over",
+          e);
     }
   }
 

@@ -24,10 +24,6 @@ public record RejectRow(
   /** A rejected product of an input row. */
   public static RejectRow of(InputRow parent, ProductRejection product) {
     return new RejectRow(
-        parent.rowNumber(),
-        parent.id(),
-        parent.smiles(),
-        product.rejection(),
-        product.transform());
+        parent.rowNumber(), parent.id(), parent.smiles(), product.rejection(), product.transform());
   }
 }

@@ -140,10 +140,10 @@ public record RunSummary(
    * @param peakHeapPoolBytes sum of the heap memory pools' peak usage (JMX), which also sees peaks
    *     between samples
    * @param heapMaxBytes the JVM's maximum heap (-Xmx)
-   * @param reorderHeldSeconds the cost in time of writing in input order: summed over batches,
-   *     how long a finished batch waited in the reorder window for an earlier, slower one
-   * @param maxReorderHeld the cost in memory: most finished batches held in the window at once
-   *     (at most the in-flight bound)
+   * @param reorderHeldSeconds the cost in time of writing in input order: summed over batches, how
+   *     long a finished batch waited in the reorder window for an earlier, slower one
+   * @param maxReorderHeld the cost in memory: most finished batches held in the window at once (at
+   *     most the in-flight bound)
    */
   public record Performance(
       double elapsedSeconds,

@@ -18,13 +18,12 @@ import org.transformpipeline.chem.Rejection;
  * made by an earlier row of the same batch, and hashes the survivors' SMILES (128-bit murmur3).
  *
  * <p>Every row ends as an outcome: a null or blank SMILES is rejected at stage {@code INPUT}
- * without calling the enumerator; an unexpected exception from the enumerator on one row (a
- * {@link RuntimeException}, a {@link StackOverflowError} on a huge molecule, or an {@link
- * AssertionError} from a library's internal check, seen in CDK's SMILES writer on fuzzed allene
- * stereo when assertions are on) is rejected at stage {@code INTERNAL} with the exception's class
- * and message, and the batch goes on. Other errors ({@code OutOfMemoryError}) stop the run. (That
- * thread's enumerator is then replaced by a fresh one, in case the exception left it in a bad
- * state).
+ * without calling the enumerator; an unexpected exception from the enumerator on one row (a {@link
+ * RuntimeException}, a {@link StackOverflowError} on a huge molecule, or an {@link AssertionError}
+ * from a library's internal check, seen in CDK's SMILES writer on fuzzed allene stereo when
+ * assertions are on) is rejected at stage {@code INTERNAL} with the exception's class and message,
+ * and the batch goes on. Other errors ({@code OutOfMemoryError}) stop the run. (That thread's
+ * enumerator is then replaced by a fresh one, in case the exception left it in a bad state).
  *
  * <p><b>Why in-batch dedup is here and not on the consumer.</b> Dedup within a batch depends only
  * on the batch, and its "first occurrence wins" order (row, then transform, then site) is the same

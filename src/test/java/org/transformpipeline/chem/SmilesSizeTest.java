@@ -40,7 +40,8 @@ class SmilesSizeTest {
     SmilesParser parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
     List<String> wrong = new ArrayList<>();
     for (Path file :
-        List.of(Path.of("test-data/nci_first_5k.smi"), Path.of("test-data/polyphenols_first_2k.smi"))) {
+        List.of(
+            Path.of("test-data/nci_first_5k.smi"), Path.of("test-data/polyphenols_first_2k.smi"))) {
       for (String line : Files.readAllLines(file)) {
         String smiles = line.split("\\s", 2)[0];
         if (smiles.isBlank()) {

@@ -145,7 +145,8 @@ class ApplyCommandTest {
             "SELECT decode(key) || '=' || decode(value) FROM parquet_kv_metadata('"
                 + reference
                 + "') ORDER BY 1");
-    assertTrue(footer.stream().noneMatch(kv -> kv.matches("(?i).*(worker|flight|batch).*")),
+    assertTrue(
+        footer.stream().noneMatch(kv -> kv.matches("(?i).*(worker|flight|batch).*")),
         footer.toString());
   }
 
@@ -163,19 +164,23 @@ class ApplyCommandTest {
       Path output = dir.resolve("twice-" + batch + ".parquet");
       Run run =
           apply(
-              "--input", input.toString(),
-              "--output", output.toString(),
-              "--only", "phenol_o_methylation,phenol_o_sulfation",
-              "--batch-size", batch,
-              "--workers", "2",
+              "--input",
+              input.toString(),
+              "--output",
+              output.toString(),
+              "--only",
+              "phenol_o_methylation,phenol_o_sulfation",
+              "--batch-size",
+              batch,
+              "--workers",
+              "2",
               "--quiet");
       assertEquals(0, run.exit(), run.err());
       assertEquals(
           List.of(
               "O(c1ccccc1)C | first | phenol_o_methylation",
               "O=S(=O)(O)Oc1ccccc1 | first | phenol_o_sulfation"),
-          Libraries.query(
-              "SELECT product_smiles, parent_id, transform FROM '" + output + "'"),
+          Libraries.query("SELECT product_smiles, parent_id, transform FROM '" + output + "'"),
           "batch size " + batch);
     }
   }

@@ -195,7 +195,8 @@ class ApplyErrorsTest {
 
   @Test
   void existingOutputsAreKeptWithoutOverwrite() throws Exception {
-    for (String existing : List.of("p.parquet", "p.parquet.rejects.parquet", "p.parquet.summary.json")) {
+    for (String existing :
+        List.of("p.parquet", "p.parquet.rejects.parquet", "p.parquet.summary.json")) {
       Path out = outputDir("exists-" + existing);
       Files.writeString(out.resolve(existing), "keep me");
       CliRuns.Run run = apply(library, out.resolve("p.parquet"));
@@ -263,8 +264,13 @@ class ApplyErrorsTest {
 
     assertFailure(failed, "No space left on device");
     assertTrue(
-        failed.err().contains("kept in " + out.resolve("p.parquet.parts") + ": run the same"
-            + " command with --resume"),
+        failed
+            .err()
+            .contains(
+                "kept in "
+                    + out.resolve("p.parquet.parts")
+                    + ": run the same"
+                    + " command with --resume"),
         failed.err());
     assertEquals(Set.of("p.parquet.parts"), files(out));
 
@@ -302,7 +308,8 @@ class ApplyErrorsTest {
   void aWorkerThrowingOnOneMoleculeRejectsThatRowAndTheRunGoesOn() throws Exception {
     Path out = outputDir("throws-on-one");
     Path output = out.resolve("p.parquet");
-    String victim = Libraries.query("SELECT smiles FROM '" + library + "' LIMIT 1 OFFSET 17").get(0);
+    String victim =
+        Libraries.query("SELECT smiles FROM '" + library + "' LIMIT 1 OFFSET 17").get(0);
     CliRuns.Run run =
         apply(
             onSmiles(victim, new IllegalStateException("ring perception failed"), null),
@@ -324,9 +331,12 @@ class ApplyErrorsTest {
   @Test
   void anErrorThatMustStopTheRunLeavesNoThreadNoFileAndExitsOne() throws Exception {
     Path out = outputDir("stops");
-    String victim = Libraries.query("SELECT smiles FROM '" + library + "' LIMIT 1 OFFSET 150").get(0);
+    String victim =
+        Libraries.query("SELECT smiles FROM '" + library + "' LIMIT 1 OFFSET 150").get(0);
     CliRuns.Run run =
-        apply(onSmiles(victim, null, new OutOfMemoryError("Java heap space")), library,
+        apply(
+            onSmiles(victim, null, new OutOfMemoryError("Java heap space")),
+            library,
             out.resolve("p.parquet"));
 
     assertFailure(run, "failed transforming batch 7: Java heap space");

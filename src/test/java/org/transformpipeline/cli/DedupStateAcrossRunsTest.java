@@ -65,12 +65,18 @@ class DedupStateAcrossRunsTest {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "--input", input.toString(),
-                "--output", output.toString(),
-                "--dedup", mode,
-                "--expected-products", "1000",
-                "--batch-size", "50",
-                "--workers", "2",
+                "--input",
+                input.toString(),
+                "--output",
+                output.toString(),
+                "--dedup",
+                mode,
+                "--expected-products",
+                "1000",
+                "--batch-size",
+                "50",
+                "--workers",
+                "2",
                 "--quiet"));
     args.addAll(List.of(more));
     return CliRuns.apply(args.toArray(new String[0]));
@@ -97,7 +103,8 @@ class DedupStateAcrossRunsTest {
       assertTrue(Files.isRegularFile(state), "saved after run " + p);
       concatenated.addAll(rows(output));
       summaries.add(
-          SummaryReport.readJson(dir.resolve(mode + "-part" + p + "-products.parquet.summary.json")));
+          SummaryReport.readJson(
+              dir.resolve(mode + "-part" + p + "-products.parquet.summary.json")));
     }
 
     List<String> expected = rows(single);
@@ -117,18 +124,31 @@ class DedupStateAcrossRunsTest {
     Path state = dir.resolve("mismatch-" + mode + ".dedup-state");
     assertEquals(
         0,
-        apply(parts.get(0), dir.resolve("mm-" + mode + ".parquet"), mode, "--dedup-state",
+        apply(
+                parts.get(0),
+                dir.resolve("mm-" + mode + ".parquet"),
+                mode,
+                "--dedup-state",
                 state.toString())
             .exit());
     String other = mode.equals("exact") ? "bloom" : "exact";
 
     CliRuns.Run run =
-        apply(parts.get(1), dir.resolve("mm2-" + mode + ".parquet"), other, "--dedup-state",
+        apply(
+            parts.get(1),
+            dir.resolve("mm2-" + mode + ".parquet"),
+            other,
+            "--dedup-state",
             state.toString());
 
     assertEquals(2, run.exit(), run.err());
     assertEquals(
-        "error: " + state + " holds a " + mode + " dedup state; this run uses --dedup " + other
+        "error: "
+            + state
+            + " holds a "
+            + mode
+            + " dedup state; this run uses --dedup "
+            + other
             + "\n",
         run.err());
     assertTrue(Files.notExists(dir.resolve("mm2-" + mode + ".parquet.parts")));

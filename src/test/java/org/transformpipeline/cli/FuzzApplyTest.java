@@ -68,7 +68,8 @@ class FuzzApplyTest {
       case 6: // bond directions
         return head + (random.nextBoolean() ? "/" : "\\") + tail;
       case 7: // huge ring numbers
-        return head + (random.nextBoolean() ? "%99" : "%(" + random.nextInt(1_000_000) + ")")
+        return head
+            + (random.nextBoolean() ? "%99" : "%(" + random.nextInt(1_000_000) + ")")
             + tail;
       case 8: // a very long chain
         return head + "C".repeat(random.nextInt(20_000)) + tail;
@@ -83,8 +84,17 @@ class FuzzApplyTest {
       case 11: // empty, or blank
         return random.nextBoolean() ? "" : " \t ";
       case 12: // a charged, isotopic, bracketed atom with odd counts
-        return head + "[" + random.nextInt(300) + "C@@H" + random.nextInt(12) + "+"
-            + random.nextInt(20) + ":" + random.nextInt(5) + "]" + tail;
+        return head
+            + "["
+            + random.nextInt(300)
+            + "C@@H"
+            + random.nextInt(12)
+            + "+"
+            + random.nextInt(20)
+            + ":"
+            + random.nextInt(5)
+            + "]"
+            + tail;
       default: // random characters
         StringBuilder b = new StringBuilder();
         for (int k = random.nextInt(60); k > 0; k--) {
@@ -109,11 +119,16 @@ class FuzzApplyTest {
             watchdog,
             () ->
                 CliRuns.apply(
-                    "--input", input.toString(),
-                    "--output", output.toString(),
-                    "--batch-size", "500",
-                    "--workers", "2",
-                    "--dedup", "exact",
+                    "--input",
+                    input.toString(),
+                    "--output",
+                    output.toString(),
+                    "--batch-size",
+                    "500",
+                    "--workers",
+                    "2",
+                    "--dedup",
+                    "exact",
                     "--quiet"));
 
     assertEquals(0, run.exit(), run.err());

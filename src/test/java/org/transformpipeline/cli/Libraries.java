@@ -51,15 +51,16 @@ final class Libraries {
   }
 
   /**
-   * Writes a library with columns smiles and id (both VARCHAR, nullable) from the given pairs,
-   * in order, with DuckDB: {@code rows} holds smiles, id, smiles, id, ... (null for a null cell).
+   * Writes a library with columns smiles and id (both VARCHAR, nullable) from the given pairs, in
+   * order, with DuckDB: {@code rows} holds smiles, id, smiles, id, ... (null for a null cell).
    */
   static Path withRows(Path parquet, List<String> smilesAndIds) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
       s.execute("CREATE TABLE library (smiles VARCHAR, id VARCHAR)");
       try (DuckDBAppender appender =
-          c.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "library")) {
+          c.unwrap(DuckDBConnection.class)
+              .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "library")) {
         for (int i = 0; i < smilesAndIds.size(); i += 2) {
           appender.beginRow();
           for (String cell : smilesAndIds.subList(i, i + 2)) {

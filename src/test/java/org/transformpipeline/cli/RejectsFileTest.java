@@ -27,9 +27,9 @@ class RejectsFileTest {
   static Path transforms;
 
   /**
-   * A chain carbon bearing a phenol, 400 times: 3,201 heavy atoms and 800 products of that size
-   * to make, far more than {@link #TIME_GUARD_MS} of work on any machine, while the small
-   * molecules take a few milliseconds.
+   * A chain carbon bearing a phenol, 400 times: 3,201 heavy atoms and 800 products of that size to
+   * make, far more than {@link #TIME_GUARD_MS} of work on any machine, while the small molecules
+   * take a few milliseconds.
    */
   static final String SLOW = "C" + "C(c1ccc(O)cc1)".repeat(400);
 
@@ -43,14 +43,22 @@ class RejectsFileTest {
         Libraries.withRows(
             dir.resolve("rejects.parquet"),
             Arrays.asList(
-                "Oc1ccccc1", "phenol",
-                null, "null-smiles",
-                "", "empty",
-                "C1CC(", "unparsable",
-                TOO_LARGE, "too-large",
-                SLOW, "slow",
-                "CCO", "ethanol",
-                "Oc1ccc(O)cc1", "hydroquinone"));
+                "Oc1ccccc1",
+                "phenol",
+                null,
+                "null-smiles",
+                "",
+                "empty",
+                "C1CC(",
+                "unparsable",
+                TOO_LARGE,
+                "too-large",
+                SLOW,
+                "slow",
+                "CCO",
+                "ethanol",
+                "Oc1ccc(O)cc1",
+                "hydroquinone"));
     // bad_methylation keeps the phenol's H: its products are over-valent and rejected
     transforms =
         Files.writeString(
@@ -68,13 +76,20 @@ class RejectsFileTest {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "--input", library.toString(),
-                "--output", output.toString(),
-                "--transforms", transforms.toString(),
-                "--max-heavy-atoms", "3500",
-                "--time-per-parent", TIME_GUARD_MS,
-                "--batch-size", "3",
-                "--workers", "2",
+                "--input",
+                library.toString(),
+                "--output",
+                output.toString(),
+                "--transforms",
+                transforms.toString(),
+                "--max-heavy-atoms",
+                "3500",
+                "--time-per-parent",
+                TIME_GUARD_MS,
+                "--batch-size",
+                "3",
+                "--workers",
+                "2",
                 "--quiet"));
     args.addAll(List.of(extra));
     return CliRuns.apply(args.toArray(new String[0]));
@@ -96,7 +111,8 @@ class RejectsFileTest {
             "3 | unparsable | C1CC( | PARSE | invalid SMILES: "
                 + firstRejectReason(rejects, 3).substring("invalid SMILES: ".length())
                 + " | NULL",
-            "4 | too-large | 4000 characters | PARENT | too large: 4000 heavy atoms > --max-heavy-atoms 3500 | NULL",
+            "4 | too-large | 4000 characters | PARENT | too large: 4000 heavy atoms >"
+                + " --max-heavy-atoms 3500 | NULL",
             "5 | slow | 5601 characters | TIMEOUT | enumeration took longer than 2000 ms | NULL",
             "7 | hydroquinone | Oc1ccc(O)cc1 | PRODUCT | over-valent atom: O with valence 3 > 2"
                 + " at 0 | bad_methylation",
@@ -110,8 +126,12 @@ class RejectsFileTest {
                 + "'"));
     assertEquals(
         List.of(
-            "row_number | BIGINT", "id | VARCHAR", "smiles | VARCHAR", "stage | VARCHAR",
-            "reason | VARCHAR", "transform | VARCHAR"),
+            "row_number | BIGINT",
+            "id | VARCHAR",
+            "smiles | VARCHAR",
+            "stage | VARCHAR",
+            "reason | VARCHAR",
+            "transform | VARCHAR"),
         Libraries.query(
             "SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '" + rejects + "')"));
 
@@ -131,8 +151,7 @@ class RejectsFileTest {
             "timeout: enumeration took longer than 2000 ms", 1L),
         rows.rejectedByCategory());
     assertEquals(3, summary.products().rejected());
-    assertEquals(
-        Map.of("product: over-valent atom", 3L), summary.products().rejectedByCategory());
+    assertEquals(Map.of("product: over-valent atom", 3L), summary.products().rejectedByCategory());
     // the rejects file has one row per rejected row and per rejected product
     assertEquals(
         List.of(rows.rejected() + " | " + summary.products().rejected()),
@@ -149,8 +168,7 @@ class RejectsFileTest {
   }
 
   private static String firstRejectReason(Path rejects, int row) throws Exception {
-    return Libraries.query("SELECT reason FROM '" + rejects + "' WHERE row_number = " + row)
-        .get(0);
+    return Libraries.query("SELECT reason FROM '" + rejects + "' WHERE row_number = " + row).get(0);
   }
 
   @Test
@@ -181,9 +199,12 @@ class RejectsFileTest {
     Path output = dir.resolve("clean-products.parquet");
     CliRuns.Run run =
         CliRuns.apply(
-            "--input", clean.toString(),
-            "--output", output.toString(),
-            "--only", "phenol_o_methylation",
+            "--input",
+            clean.toString(),
+            "--output",
+            output.toString(),
+            "--only",
+            "phenol_o_methylation",
             "--fail-on-reject",
             "--quiet");
 

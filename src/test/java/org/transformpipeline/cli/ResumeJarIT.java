@@ -115,7 +115,8 @@ class ResumeJarIT {
 
   private static String[] applyArgs(Path input, Path output, String... more) {
     List<String> args =
-        new ArrayList<>(List.of("apply", "--input", input.toString(), "--output", output.toString()));
+        new ArrayList<>(
+            List.of("apply", "--input", input.toString(), "--output", output.toString()));
     args.addAll(List.of(more));
     return args.toArray(new String[0]);
   }
@@ -124,7 +125,8 @@ class ResumeJarIT {
     assertEquals(-1, Files.mismatch(reference, resumed), "products file bytes");
     assertEquals(
         -1,
-        Files.mismatch(sibling(reference, ".rejects.parquet"), sibling(resumed, ".rejects.parquet")),
+        Files.mismatch(
+            sibling(reference, ".rejects.parquet"), sibling(resumed, ".rejects.parquet")),
         "rejects file bytes");
     RunSummary a = SummaryReport.readJson(sibling(reference, ".summary.json"));
     RunSummary b = SummaryReport.readJson(sibling(resumed, ".summary.json"));
@@ -148,15 +150,19 @@ class ResumeJarIT {
         0,
         runToEnd(
             dir.resolve("convert.log"),
-            "convert", "--input", Libraries.NCI_5K.toString(), "--output", input.toString()));
+            "convert",
+            "--input",
+            Libraries.NCI_5K.toString(),
+            "--output",
+            input.toString()));
     String[] options = {"--batch-size", "50", "--workers", "2", "--part-batches", "3", "--quiet"};
     Path reference = dir.resolve("reference.parquet");
     assertEquals(0, runToEnd(dir.resolve("reference.log"), applyArgs(input, reference, options)));
 
     Path resumed = dir.resolve("resumed.parquet");
     // 100 batches: kill after about 10, 40 and 75 of them
-    List<Long> kills = runWithKills(resumed, new long[] {10, 40, 75}, 5, applyArgs(input, resumed,
-        options));
+    List<Long> kills =
+        runWithKills(resumed, new long[] {10, 40, 75}, 5, applyArgs(input, resumed, options));
 
     assertTrue(kills.size() >= 2 && kills.get(0) >= 9 && kills.get(0) < 100, "kills at " + kills);
     assertSameOutputsAndCounts(reference, resumed);
@@ -184,10 +190,14 @@ class ResumeJarIT {
     Path input = dir.resolve("polyphenols_100k.parquet");
     assertEquals(
         0,
-        runToEnd(dir.resolve("convert.log"),
-            "convert", "--input", smi.toString(), "--output", input.toString()));
-    String[] options = {"--batch-size", "1000", "--workers", "2", "--part-batches", "4",
-        "--quiet"};
+        runToEnd(
+            dir.resolve("convert.log"),
+            "convert",
+            "--input",
+            smi.toString(),
+            "--output",
+            input.toString()));
+    String[] options = {"--batch-size", "1000", "--workers", "2", "--part-batches", "4", "--quiet"};
     Path reference = dir.resolve("reference.parquet");
     assertEquals(0, runToEnd(dir.resolve("reference.log"), applyArgs(input, reference, options)));
 

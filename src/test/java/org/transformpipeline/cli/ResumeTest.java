@@ -44,12 +44,18 @@ class ResumeTest {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "--input", library.toString(),
-                "--output", output.toString(),
-                "--batch-size", "25",
-                "--workers", "2",
-                "--part-batches", "3",
-                "--dedup", "exact",
+                "--input",
+                library.toString(),
+                "--output",
+                output.toString(),
+                "--batch-size",
+                "25",
+                "--workers",
+                "2",
+                "--part-batches",
+                "3",
+                "--dedup",
+                "exact",
                 "--quiet"));
     args.addAll(List.of(more));
     return CliRuns.apply(hooks, args.toArray(new String[0]));
@@ -181,8 +187,12 @@ class ResumeTest {
 
     assertEquals(2, resumed.exit(), resumed.err());
     assertTrue(
-        resumed.err().startsWith("error: cannot --resume: --dedup-state " + state
-            + " is not the state the interrupted run started from (crc32c:"),
+        resumed
+            .err()
+            .startsWith(
+                "error: cannot --resume: --dedup-state "
+                    + state
+                    + " is not the state the interrupted run started from (crc32c:"),
         resumed.err());
     assertTrue(resumed.err().endsWith(", expected absent)\n"), resumed.err());
     assertTrue(Files.isDirectory(RunParts.dirFor(output)), "the parts are kept");

@@ -65,7 +65,9 @@ class BatchReaderResumeTest {
             .build()) {
       for (int i = 0; i < ROWS; i++) {
         writer.write(
-            groups.newGroup().append("smiles", "C".repeat(1 + i % 7) + "O")
+            groups
+                .newGroup()
+                .append("smiles", "C".repeat(1 + i % 7) + "O")
                 .append("id", "id" + i)
                 .append("n", i));
       }

@@ -27,7 +27,10 @@ class PipelineResumeTest {
   }
 
   private static RunTotals run(
-      List<InputRow> rows, int batchSize, Deduplicator dedup, Fakes.RecordingSink sink,
+      List<InputRow> rows,
+      int batchSize,
+      Deduplicator dedup,
+      Fakes.RecordingSink sink,
       RunCheckpoint from) {
     long first = from == null ? 0 : from.batchesWritten();
     Pipeline pipeline =
@@ -106,8 +109,7 @@ class PipelineResumeTest {
         interruptedAfter == 0
             ? RunCheckpoint.start()
             : unbroken.checkpoints.get(interruptedAfter - 1);
-    List<ProductRow> before =
-        unbroken.rows.subList(0, (int) checkpoint.products().written());
+    List<ProductRow> before = unbroken.rows.subList(0, (int) checkpoint.products().written());
     Deduplicator rebuilt = DedupMode.EXACT.create(100, 1e-6);
     for (ProductRow row : before) {
       ProductKey key = ProductKey.of(row.productSmiles());

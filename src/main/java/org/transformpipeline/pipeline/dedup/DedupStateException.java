@@ -1,8 +1,8 @@
 package org.transformpipeline.pipeline.dedup;
 
 /**
- * A dedup state file cannot be used: it does not match the run's dedup options ({@link #mismatch()},
- * a usage error), or it cannot be read. The message is one line naming the file.
+ * A dedup state file cannot be used: it does not match the run's dedup options ({@link
+ * #mismatch()}, a usage error), or it cannot be read. The message is one line naming the file.
  */
 public final class DedupStateException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -21,8 +21,8 @@ import java.util.zip.CheckedOutputStream;
 
 /**
  * {@code --dedup-state FILE}: the cross-batch dedup state saved at the end of a run and loaded at
- * the start of the next, so that a library split into parts and processed in several runs gives
- * the same unique products as one run.
+ * the start of the next, so that a library split into parts and processed in several runs gives the
+ * same unique products as one run.
  *
  * <p>Format (big-endian): the magic {@code TPDEDUP1}, the mode ({@code bloom} or {@code exact}) and
  * the key function as UTF strings, then for {@code exact} the key count and every key (two longs),
@@ -101,7 +101,10 @@ public final class DedupStateFile {
       if (!fileMode.equals(mode.optionValue())) {
         throw new DedupStateException(
             true,
-            file + " holds a " + fileMode + " dedup state; this run uses --dedup "
+            file
+                + " holds a "
+                + fileMode
+                + " dedup state; this run uses --dedup "
                 + mode.optionValue());
       }
       if (!keys.equals(KEY_FUNCTION)) {
@@ -123,7 +126,11 @@ public final class DedupStateFile {
                   Locale.ROOT,
                   "%s was made with --expected-products %d --bloom-fpp %s; this run uses %d and"
                       + " %s",
-                  file, expected, rate, expectedProducts, fpp));
+                  file,
+                  expected,
+                  rate,
+                  expectedProducts,
+                  fpp));
         }
         dedup = ScalableBloomDeduplicator.readState(in, expected, rate);
       }
@@ -148,15 +155,13 @@ public final class DedupStateFile {
    */
   public static Staged stage(Path file, Deduplicator dedup) throws IOException {
     Path absolute = file.toAbsolutePath().normalize();
-    Path temp =
-        Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+    Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
     CRC32C crc = new CRC32C();
     long size;
     try {
       try (OutputStream raw = Files.newOutputStream(temp);
           CheckedOutputStream checked = new CheckedOutputStream(raw, crc);
-          DataOutputStream out =
-              new DataOutputStream(new BufferedOutputStream(checked, 1 << 16))) {
+          DataOutputStream out = new DataOutputStream(new BufferedOutputStream(checked, 1 << 16))) {
         out.write(MAGIC.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         out.writeUTF(dedup.mode());
         out.writeUTF(KEY_FUNCTION);

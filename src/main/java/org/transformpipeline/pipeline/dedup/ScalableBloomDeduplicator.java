@@ -163,11 +163,10 @@ public final class ScalableBloomDeduplicator implements Deduplicator {
   }
 
   /**
-   * A filter in the state written by {@link #writeState} of one made with the same sizing and
-   * rate.
+   * A filter in the state written by {@link #writeState} of one made with the same sizing and rate.
    */
-  static ScalableBloomDeduplicator readState(DataInputStream in, long expectedInsertions, double fpp)
-      throws IOException {
+  static ScalableBloomDeduplicator readState(
+      DataInputStream in, long expectedInsertions, double fpp) throws IOException {
     ScalableBloomDeduplicator bloom = new ScalableBloomDeduplicator(expectedInsertions, fpp, false);
     bloom.read(in);
     return bloom;
@@ -187,8 +186,7 @@ public final class ScalableBloomDeduplicator implements Deduplicator {
       long capacity = stageCapacity(i);
       double stageFpp = stageFpp(i);
       BloomFilter<Key128> filter = BloomFilter.readFrom(in, Key128Funnel.INSTANCE);
-      stages.add(
-          new Stage(filter, capacity, stageFpp, bitArrayBytes(capacity, stageFpp)));
+      stages.add(new Stage(filter, capacity, stageFpp, bitArrayBytes(capacity, stageFpp)));
     }
     inserts = readInserts;
     currentStageInserts = readCurrent;

@@ -35,13 +35,21 @@ class DedupStateFileTest {
     Path file = dir.resolve(name);
     DedupStateFile.Staged staged = DedupStateFile.stage(file, dedup);
     staged.publish();
-    assertEquals(staged.checksum(), DedupStateFile.load(file, DedupMode.valueOf(
-        dedup.mode().toUpperCase(java.util.Locale.ROOT)), 1000, 1e-3).checksum());
+    assertEquals(
+        staged.checksum(),
+        DedupStateFile.load(
+                file,
+                DedupMode.valueOf(dedup.mode().toUpperCase(java.util.Locale.ROOT)),
+                1000,
+                1e-3)
+            .checksum());
     return file;
   }
 
   @ParameterizedTest
-  @EnumSource(value = DedupMode.class, names = {"EXACT", "BLOOM"})
+  @EnumSource(
+      value = DedupMode.class,
+      names = {"EXACT", "BLOOM"})
   void aSavedStateRemembersEveryKeyAndItsStatistics(DedupMode mode) throws IOException {
     // 1,000 expected, 5,000 keys: the Bloom filter has grown to several stages
     Deduplicator original = mode.create(1000, 1e-3);
@@ -90,7 +98,8 @@ class DedupStateFileTest {
             DedupStateException.class,
             () -> DedupStateFile.load(file, DedupMode.EXACT, 1000, 1e-3));
     assertTrue(mode.mismatch());
-    assertEquals(file + " holds a bloom dedup state; this run uses --dedup exact", mode.getMessage());
+    assertEquals(
+        file + " holds a bloom dedup state; this run uses --dedup exact", mode.getMessage());
 
     DedupStateException sizing =
         assertThrows(
@@ -98,7 +107,8 @@ class DedupStateFileTest {
             () -> DedupStateFile.load(file, DedupMode.BLOOM, 2000, 1e-3));
     assertTrue(sizing.mismatch());
     assertEquals(
-        file + " was made with --expected-products 1000 --bloom-fpp 0.001; this run uses 2000"
+        file
+            + " was made with --expected-products 1000 --bloom-fpp 0.001; this run uses 2000"
             + " and 0.001",
         sizing.getMessage());
   }
