@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +59,11 @@ class RejectsFileTest {
                 "CCO",
                 "ethanol",
                 "Oc1ccc(O)cc1",
-                "hydroquinone"));
+                "hydroquinone",
+                ".",
+                "no-atoms",
+                "CCN",
+                "throws"));
     // bad_methylation keeps the phenol's H: its products are over-valent and rejected
     transforms =
         Files.writeString(
@@ -71,6 +76,18 @@ class RejectsFileTest {
                 smirks: "[c:1][OX2;H1;+0:2]>>[c:1][O:2]C"
             """);
   }
+
+  /** The enumerator throws on one molecule, as a bug in the chemistry would. */
+  static final ApplyRun.Hooks THROWS_ON_CCN =
+      new ApplyRun.Hooks(
+          UnaryOperator.identity(),
+          real ->
+              smiles -> {
+                if (smiles.equals("CCN")) {
+                  throw new IllegalStateException("no ring set for atom 2");
+                }
+                return real.enumerate(smiles);
+              });
 
   private static CliRuns.Run run(Path output, String... extra) {
     List<String> args =
@@ -92,7 +109,7 @@ class RejectsFileTest {
                 "2",
                 "--quiet"));
     args.addAll(List.of(extra));
-    return CliRuns.apply(args.toArray(new String[0]));
+    return CliRuns.apply(THROWS_ON_CCN, args.toArray(new String[0]));
   }
 
   @Test
@@ -117,7 +134,10 @@ class RejectsFileTest {
             "7 | hydroquinone | Oc1ccc(O)cc1 | PRODUCT | over-valent atom: O with valence 3 > 2"
                 + " at 0 | bad_methylation",
             "7 | hydroquinone | Oc1ccc(O)cc1 | PRODUCT | over-valent atom: O with valence 3 > 2"
-                + " at 5 | bad_methylation"),
+                + " at 5 | bad_methylation",
+            "8 | no-atoms | . | PARENT | no atoms | NULL",
+            "9 | throws | CCN | INTERNAL | java.lang.IllegalStateException: no ring set for atom 2"
+                + " | NULL"),
         Libraries.query(
             "SELECT row_number, id, CASE WHEN length(smiles) > 100"
                 + " THEN length(smiles) || ' characters' ELSE smiles END,"
@@ -138,15 +158,17 @@ class RejectsFileTest {
     RunSummary summary = SummaryReport.readJson(dir.resolve("products.parquet.summary.json"));
     assertEquals(List.of(), summary.identityViolations());
     RunSummary.RowCounts rows = summary.rows();
-    assertEquals(8, rows.read());
+    assertEquals(10, rows.read());
     assertEquals(rows.read(), rows.withProducts() + rows.noSite() + rows.rejected());
     assertEquals(2, rows.withProducts());
     assertEquals(1, rows.noSite());
-    assertEquals(5, rows.rejected());
+    assertEquals(7, rows.rejected());
     assertEquals(
         Map.of(
             "input: no SMILES", 2L,
             "parse: invalid SMILES", 1L,
+            "internal: java.lang.IllegalStateException", 1L,
+            "parent: no atoms", 1L,
             "parent: too large", 1L,
             "timeout: enumeration took longer than 2000 ms", 1L),
         rows.rejectedByCategory());
@@ -178,13 +200,13 @@ class RejectsFileTest {
 
     assertEquals(1, run.exit(), run.err());
     assertEquals(
-        "error: --fail-on-reject: 5 rows and 3 products were rejected (listed in "
+        "error: --fail-on-reject: 7 rows and 3 products were rejected (listed in "
             + dir.resolve("strict.parquet.rejects.parquet")
             + "); the outputs were written\n",
         run.err());
     assertEquals(List.of("2"), Libraries.query("SELECT count(*) FROM '" + output + "'"));
     assertEquals(
-        List.of("8"),
+        List.of("10"),
         Libraries.query(
             "SELECT count(*) FROM '" + dir.resolve("strict.parquet.rejects.parquet") + "'"));
     assertTrue(Files.exists(dir.resolve("strict.parquet.summary.json")));
