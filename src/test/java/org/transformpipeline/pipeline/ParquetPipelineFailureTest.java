@@ -41,6 +41,7 @@ class ParquetPipelineFailureTest {
     Path output = dir.resolve("products.parquet");
     var transforms = TransformLibrary.defaults().transforms();
     AtomicInteger written = new AtomicInteger();
+    List<RejectRow> rejects = new java.util.ArrayList<>();
     PipelineException failure;
     try (BatchReader reader = BatchReader.open(input, "smiles", IdColumn.byDefault(), 20);
         ProductWriter writer = ProductWriter.create(output, reader.schema(), false)) {
@@ -55,7 +56,9 @@ class ParquetPipelineFailureTest {
             }
 
             @Override
-            public void reject(RejectRow row) {}
+            public void reject(RejectRow row) {
+              rejects.add(row);
+            }
 
             @Override
             public void commit() {
