@@ -6,7 +6,8 @@
 #   scripts/bench.sh --quick    # 10k and 100k rows
 #
 # Environment: LIBRARY (default ../shared/data/polyphenols_1m.smi.gz), HEAP (default 1g: the
-# documented heap for default settings), GC (default -XX:+UseParallelGC, the throughput collector
+# documented heap for default settings; given as -Xms and -Xmx, so the heap is sized up front and
+# peak RSS compares runs, not the JVM's heap-growth policy over runs of different lengths), GC (default -XX:+UseParallelGC, the throughput collector
 # recommended in USAGE_GUIDE.md; G1, the JVM default, costs ~15% more CPU here), TRANSFORMS (default: the five reference transforms, the
 # work the RDKit baseline of ~4,100 products/s per core does), OUT (default target/bench).
 set -euo pipefail
@@ -27,7 +28,7 @@ JAR=target/transform.jar
 mkdir -p "$OUT"
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-echo "java: $(java -version 2>&1 | head -1); -Xmx$HEAP $GC; transforms: $TRANSFORMS"
+echo "java: $(java -version 2>&1 | head -1); -Xms$HEAP -Xmx$HEAP $GC; transforms: $TRANSFORMS"
 
 # library of n rows, as Parquet, made once
 library() {
@@ -44,7 +45,7 @@ library() {
 run() {
   local input=$1 output=$2; shift 2
   local timing="$output.time"
-  /usr/bin/time -v -o "$timing" java "-Xmx$HEAP" $GC -jar "$JAR" apply --input "$input" \
+  /usr/bin/time -v -o "$timing" java "-Xms$HEAP" "-Xmx$HEAP" $GC -jar "$JAR" apply --input "$input" \
       --output "$output" --overwrite --quiet --only "$TRANSFORMS" "$@" >"$output.out" 2>&1
   python3 - "$output.summary.json" "$timing" <<'PY'
 import json, re, sys
