@@ -72,7 +72,7 @@ final class InputRowMaterializer extends RecordMaterializer<InputRow> {
           if (slot == null) {
             throw new IllegalStateException("column not in the input schema: " + name);
           }
-          converters[i] = new CellConverter(slot);
+          converters[i] = new BoxedCellConverter((at, value) -> cells[at] = value, slot, false);
         }
       }
     }
@@ -124,49 +124,6 @@ final class InputRowMaterializer extends RecordMaterializer<InputRow> {
       @Override
       public void addLong(long value) {
         id = unsigned ? Long.toUnsignedString(value) : Long.toString(value);
-      }
-    }
-
-    /** A pass-through cell, boxed as read. */
-    private final class CellConverter extends PrimitiveConverter {
-      private final int slot;
-
-      CellConverter(int slot) {
-        this.slot = slot;
-      }
-
-      @Override
-      public void addBinary(Binary value) {
-        // A compact copy that owns its bytes: the reader may reuse its buffer, and a slice would
-        // keep the whole decompressed page alive as long as the row lives.
-        byte[] bytes = value.getBytes();
-        cells[slot] =
-            Binary.fromConstantByteArray(value.isBackingBytesReused() ? bytes.clone() : bytes);
-      }
-
-      @Override
-      public void addBoolean(boolean value) {
-        cells[slot] = value;
-      }
-
-      @Override
-      public void addInt(int value) {
-        cells[slot] = value;
-      }
-
-      @Override
-      public void addLong(long value) {
-        cells[slot] = value;
-      }
-
-      @Override
-      public void addFloat(float value) {
-        cells[slot] = value;
-      }
-
-      @Override
-      public void addDouble(double value) {
-        cells[slot] = value;
       }
     }
   }

@@ -9,7 +9,6 @@ import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
 import org.transformpipeline.pipeline.ProductRow;
@@ -96,7 +95,8 @@ final class ProductRowReadSupport extends ReadSupport<ProductRow> {
       converters = new Converter[fields];
       values = new Object[fields];
       for (int i = 0; i < fields; i++) {
-        converters[i] = new Cell(i, i < PRODUCT_COLUMNS - 1);
+        converters[i] =
+            new BoxedCellConverter((at, value) -> values[at] = value, i, i < PRODUCT_COLUMNS - 1);
       }
     }
 
@@ -125,53 +125,6 @@ final class ProductRowReadSupport extends ReadSupport<ProductRow> {
               values.length > 3 ? (String) values[3] : null,
               values.length > 4 ? (Integer) values[4] : 0,
               passThrough);
-    }
-
-    /** One value, boxed as read; product text columns as String. */
-    private final class Cell extends PrimitiveConverter {
-      private final int index;
-      private final boolean text;
-
-      Cell(int index, boolean text) {
-        this.index = index;
-        this.text = text;
-      }
-
-      @Override
-      public void addBinary(Binary value) {
-        if (text) {
-          values[index] = value.toStringUsingUTF8();
-        } else {
-          byte[] bytes = value.getBytes();
-          values[index] =
-              Binary.fromConstantByteArray(value.isBackingBytesReused() ? bytes.clone() : bytes);
-        }
-      }
-
-      @Override
-      public void addBoolean(boolean value) {
-        values[index] = value;
-      }
-
-      @Override
-      public void addInt(int value) {
-        values[index] = value;
-      }
-
-      @Override
-      public void addLong(long value) {
-        values[index] = value;
-      }
-
-      @Override
-      public void addFloat(float value) {
-        values[index] = value;
-      }
-
-      @Override
-      public void addDouble(double value) {
-        values[index] = value;
-      }
     }
   }
 }
