@@ -18,8 +18,8 @@ import org.transformpipeline.chem.ProductEnumerator;
 import org.transformpipeline.chem.TransformLibrary;
 
 /**
- * Single-thread speed of the chemistry alone (parse + apply + canonical key), no I/O, no dedup.
- * Run by scripts/bench-chemistry.sh:
+ * Single-thread speed of the chemistry alone (parse + apply + canonical key), no I/O, no dedup. Run
+ * by scripts/bench-chemistry.sh:
  *
  * <pre>java -cp target/transform.jar org.transformpipeline.bench.ChemistryBenchmark \
  *     ../shared/data/polyphenols_1m.smi.gz 20000 5</pre>
@@ -42,14 +42,14 @@ public final class ChemistryBenchmark {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
-      System.err.println("usage: ChemistryBenchmark FILE.smi[.gz] [molecules=20000] [passes=5] [transforms]");
+      System.err.println(
+          "usage: ChemistryBenchmark FILE.smi[.gz] [molecules=20000] [passes=5] [transforms]");
       System.exit(2);
     }
     Path file = Path.of(args[0]);
     int limit = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     int passes = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    List<String> names =
-        args.length > 3 ? Arrays.asList(args[3].split(",")) : REFERENCE_TRANSFORMS;
+    List<String> names = args.length > 3 ? Arrays.asList(args[3].split(",")) : REFERENCE_TRANSFORMS;
     List<String> smiles = read(file, limit);
     TransformLibrary library = TransformLibrary.defaults().only(names);
 

@@ -28,8 +28,8 @@ import uk.ac.ebi.beam.Graph;
  * Canonical SMILES that keep stereochemistry, without InChI: the dedup key and the {@code
  * product_smiles} column.
  *
- * <p>CDK's own stereo-aware canonical flavour numbers atoms through the InChI native library
- * (~700 us a molecule, not documented thread-safe). Here:
+ * <p>CDK's own stereo-aware canonical flavour numbers atoms through the InChI native library (~700
+ * us a molecule, not documented thread-safe). Here:
  *
  * <ul>
  *   <li>a molecule without stereo elements is written with CDK's fast canonical flavour ({@code
@@ -39,10 +39,10 @@ import uk.ac.ebi.beam.Graph;
  *       (which are now true symmetries, so any choice writes the same string), and the molecule is
  *       written in that order through Beam, normalising double-bond labels as CDK's canonical path
  *       does;
- *   <li>stereo marks on atoms that are not stereocentres are removed first ({@link
- *       Stereocenters}); para-stereocentres (cis/trans ring substitution), whose parity is only
- *       relative, are resolved by trying each way of breaking the first tie that matters and keeping
- *       the smallest string.
+ *   <li>stereo marks on atoms that are not stereocentres are removed first ({@link Stereocenters});
+ *       para-stereocentres (cis/trans ring substitution), whose parity is only relative, are
+ *       resolved by trying each way of breaking the first tie that matters and keeping the smallest
+ *       string.
  * </ul>
  *
  * <p>Aromaticity is perceived with the Daylight model, the same as SMARTS matching, so the key does
@@ -166,6 +166,7 @@ public final class CanonicalSmiles {
     if (stale.isEmpty()) {
       return false;
     }
+    @SuppressWarnings("rawtypes") // IAtomContainer.setStereoElements takes the raw type
     List<IStereoElement> keep = new ArrayList<>();
     for (IStereoElement<?, ?> se : m.stereoElements()) {
       if (!stale.contains(se)) {

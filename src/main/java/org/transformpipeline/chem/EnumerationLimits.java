@@ -11,11 +11,13 @@ import java.time.Duration;
  * @param maxHeavyAtoms parents with more heavy atoms are rejected before matching
  * @param timePerParent a parent still being enumerated after this long is rejected
  */
-public record EnumerationLimits(int maxProductsPerParent, int maxHeavyAtoms, Duration timePerParent) {
+public record EnumerationLimits(
+    int maxProductsPerParent, int maxHeavyAtoms, Duration timePerParent) {
 
   public EnumerationLimits {
     if (maxProductsPerParent < 1) {
-      throw new IllegalArgumentException("maxProductsPerParent must be >= 1: " + maxProductsPerParent);
+      throw new IllegalArgumentException(
+          "maxProductsPerParent must be >= 1: " + maxProductsPerParent);
     }
     if (maxHeavyAtoms < 1) {
       throw new IllegalArgumentException("maxHeavyAtoms must be >= 1: " + maxHeavyAtoms);

@@ -20,8 +20,8 @@ import org.openscience.cdk.smarts.SmartsResult;
 import org.openscience.cdk.smirks.Smirks;
 
 /**
- * Finds what is wrong with a SMIRKS string, and where, before it is used. The checks run from
- * the cheapest to CDK's own compiler so that the first problem reported is the most precise one:
+ * Finds what is wrong with a SMIRKS string, and where, before it is used. The checks run from the
+ * cheapest to CDK's own compiler so that the first problem reported is the most precise one:
  * bracket balance, the {@code >>} separator, CDK's SMARTS parse, atom maps, then {@link
  * Smirks#parse}.
  *
@@ -33,8 +33,7 @@ final class SmirksCheck {
    * One problem in a SMIRKS.
    *
    * @param message what is wrong, without the position
-   * @param position 1-based character position in the SMIRKS; {@code length + 1} means "at the
-   *     end"
+   * @param position 1-based character position in the SMIRKS; {@code length + 1} means "at the end"
    */
   record Problem(String message, int position) {}
 
@@ -159,8 +158,8 @@ final class SmirksCheck {
   }
 
   /**
-   * A map number used twice on one side, or a product map number that no reactant atom has
-   * (new atoms are written without a map number).
+   * A map number used twice on one side, or a product map number that no reactant atom has (new
+   * atoms are written without a map number).
    */
   private static Optional<Problem> atomMaps(QueryAtomContainer query, SmartsResult parsed) {
     Map<Integer, IAtom> reactantMaps = new HashMap<>();
@@ -216,7 +215,7 @@ final class SmirksCheck {
     return Result.failed(lowerFirst(firstLine(text)), caretPosition(text, smirks));
   }
 
-  /** CDK messages are "text" or "text\nSMIRKS\n   ^^^" repeated; one warning per text. */
+  /** CDK messages are "text" or "text\nSMIRKS\n ^^^" repeated; one warning per text. */
   private static List<String> warnings(String message, String smirks) {
     return message
         .lines()

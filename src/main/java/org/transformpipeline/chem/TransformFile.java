@@ -20,9 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the entries of a transform file (YAML or JSON) into {@link TransformDefinition}s and
- * checks their shape: a {@code transforms} list of mappings with a snake_case, unique {@code
- * name} and a {@code smirks}. The SMIRKS themselves are checked by {@link SmirksCheck}.
+ * Reads the entries of a transform file (YAML or JSON) into {@link TransformDefinition}s and checks
+ * their shape: a {@code transforms} list of mappings with a snake_case, unique {@code name} and a
+ * {@code smirks}. The SMIRKS themselves are checked by {@link SmirksCheck}.
  *
  * <pre>
  * transforms:
@@ -44,7 +44,8 @@ final class TransformFile {
   }
 
   static final Set<String> KEYS = Set.of("name", "smirks", "description", "category", "max_sites");
-  private static final Pattern YAML_MARK = Pattern.compile("\\s*in '.*', line (\\d+), column (\\d+):");
+  private static final Pattern YAML_MARK =
+      Pattern.compile("\\s*in '.*', line (\\d+), column (\\d+):");
   private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
   private TransformFile() {}
@@ -71,7 +72,8 @@ final class TransformFile {
           int line = parser.currentTokenLocation().getLineNr();
           parser.nextToken();
           if (!key.equals("transforms")) {
-            throw fail(source + ": line " + line + ": unknown key '" + key + "' (expected 'transforms')");
+            throw fail(
+                source + ": line " + line + ": unknown key '" + key + "' (expected 'transforms')");
           }
           if (parser.currentToken() != JsonToken.START_ARRAY) {
             throw fail(source + ": line " + line + ": 'transforms' must be a list of transforms");
@@ -92,8 +94,8 @@ final class TransformFile {
 
   /**
    * One line from a parser's message. SnakeYAML's messages span several lines: the context and
-   * problem texts, each followed by " in 'reader', line L, column C:" and an excerpt; the last
-   * mark is the problem's position (Jackson's own location can lag behind it).
+   * problem texts, each followed by " in 'reader', line L, column C:" and an excerpt; the last mark
+   * is the problem's position (Jackson's own location can lag behind it).
    */
   static String syntaxError(String syntax, JsonProcessingException e) {
     String message = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
@@ -111,8 +113,13 @@ final class TransformFile {
     if (at == null && where != null && where.getLineNr() > 0) {
       at = "line " + where.getLineNr() + ", column " + where.getColumnNr();
     }
-    String hint = message.contains("found '['") ? " (a SMIRKS starting with '[' must be quoted)" : "";
-    return syntax + " syntax error" + (at == null ? "" : " at " + at) + ": " + String.join("; ", texts)
+    String hint =
+        message.contains("found '['") ? " (a SMIRKS starting with '[' must be quoted)" : "";
+    return syntax
+        + " syntax error"
+        + (at == null ? "" : " at " + at)
+        + ": "
+        + String.join("; ", texts)
         + hint;
   }
 
@@ -127,8 +134,13 @@ final class TransformFile {
       Integer first = lineOfName.putIfAbsent(definition.name(), line);
       if (first != null) {
         throw fail(
-            source + ": transform '" + definition.name() + "' (line " + line
-                + "): duplicate name, first defined at line " + first);
+            source
+                + ": transform '"
+                + definition.name()
+                + "' (line "
+                + line
+                + "): duplicate name, first defined at line "
+                + first);
       }
       list.add(definition);
     }
@@ -148,13 +160,21 @@ final class TransformFile {
       throw fail(where + ": missing 'name'");
     }
     if (!SNAKE_CASE.matcher(name).matches()) {
-      throw fail(where + ": name '" + name + "' is not snake_case (a-z, 0-9 and '_', starting with a letter)");
+      throw fail(
+          where
+              + ": name '"
+              + name
+              + "' is not snake_case (a-z, 0-9 and '_', starting with a letter)");
     }
     where = source + ": transform '" + name + "' (line " + line + ")";
     for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
       String key = keys.next();
       if (!KEYS.contains(key)) {
-        throw fail(where + ": unknown key '" + key + "' (known: name, smirks, description, category, max_sites)");
+        throw fail(
+            where
+                + ": unknown key '"
+                + key
+                + "' (known: name, smirks, description, category, max_sites)");
       }
     }
     String smirks = text(where, node, "smirks");
@@ -186,7 +206,11 @@ final class TransformFile {
       return null;
     }
     if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 1) {
-      throw fail(where + ": 'max_sites' must be a whole number of at least 1, not '" + value.asText() + "'");
+      throw fail(
+          where
+              + ": 'max_sites' must be a whole number of at least 1, not '"
+              + value.asText()
+              + "'");
     }
     return value.intValue();
   }

@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The transforms a run applies, each one validated when the library is loaded, before any input
- * is read. A bad file gives one {@link TransformLibraryException} whose message names the file,
- * the transform and, for a bad SMIRKS, the position:
+ * The transforms a run applies, each one validated when the library is loaded, before any input is
+ * read. A bad file gives one {@link TransformLibraryException} whose message names the file, the
+ * transform and, for a bad SMIRKS, the position:
  *
  * <pre>
  * config/x.yaml: transform 'bad_one': unbalanced '[' at position 6
@@ -61,8 +61,9 @@ public final class TransformLibrary {
         switch (extension) {
           case "yaml", "yml" -> TransformFile.Format.YAML;
           case "json" -> TransformFile.Format.JSON;
-          default -> throw new TransformLibraryException(
-              source + ": unknown transform file type (expected .yaml, .yml or .json)");
+          default ->
+              throw new TransformLibraryException(
+                  source + ": unknown transform file type (expected .yaml, .yml or .json)");
         };
     try (InputStream in = Files.newInputStream(file)) {
       return read(source, in, format);
@@ -77,7 +78,8 @@ public final class TransformLibrary {
   public static TransformLibrary defaults() {
     try (InputStream in = TransformLibrary.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("the built-in transform library " + RESOURCE + " is missing");
+        throw new IllegalStateException(
+            "the built-in transform library " + RESOURCE + " is missing");
       }
       return read(BUILT_IN, in, TransformFile.Format.YAML);
     } catch (IOException e) {
@@ -101,19 +103,30 @@ public final class TransformLibrary {
     return new TransformLibrary(source, transforms);
   }
 
-  static String smirksMessage(String source, TransformDefinition transform, SmirksCheck.Problem problem) {
+  static String smirksMessage(
+      String source, TransformDefinition transform, SmirksCheck.Problem problem) {
     int position = problem.position();
-    return source + ": transform '" + transform.name() + "': " + problem.message()
-        + " at position " + position + "\n"
-        + "  " + transform.smirks() + "\n"
-        + "  " + " ".repeat(position - 1) + "^";
+    return source
+        + ": transform '"
+        + transform.name()
+        + "': "
+        + problem.message()
+        + " at position "
+        + position
+        + "\n"
+        + "  "
+        + transform.smirks()
+        + "\n"
+        + "  "
+        + " ".repeat(position - 1)
+        + "^";
   }
 
   /**
    * The named transforms only, in library order.
    *
-   * @throws TransformLibraryException if a name is not in the library (the message lists the
-   *     known names) or no name is given
+   * @throws TransformLibraryException if a name is not in the library (the message lists the known
+   *     names) or no name is given
    */
   public TransformLibrary only(Collection<String> names) {
     Set<String> wanted = new LinkedHashSet<>();
@@ -123,15 +136,22 @@ public final class TransformLibrary {
       }
     }
     if (wanted.isEmpty()) {
-      throw new TransformLibraryException(source + ": no transform named (known: " + knownNames() + ")");
+      throw new TransformLibraryException(
+          source + ": no transform named (known: " + knownNames() + ")");
     }
-    Set<String> known = transforms.stream().map(TransformDefinition::name).collect(Collectors.toSet());
+    Set<String> known =
+        transforms.stream().map(TransformDefinition::name).collect(Collectors.toSet());
     List<String> unknown = wanted.stream().filter(n -> !known.contains(n)).toList();
     if (!unknown.isEmpty()) {
       String list = unknown.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
       throw new TransformLibraryException(
-          source + ": unknown transform" + (unknown.size() > 1 ? "s " : " ") + list
-              + " (known: " + knownNames() + ")");
+          source
+              + ": unknown transform"
+              + (unknown.size() > 1 ? "s " : " ")
+              + list
+              + " (known: "
+              + knownNames()
+              + ")");
     }
     List<TransformDefinition> selected = new ArrayList<>();
     for (TransformDefinition transform : transforms) {

@@ -6,14 +6,15 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns an exception out of a command into one line on stderr and an exit code. The stack trace
- * is printed only when {@code --verbose} was given.
+ * Turns an exception out of a command into one line on stderr and an exit code. The stack trace is
+ * printed only when {@code --verbose} was given.
  */
 final class FailureHandler implements IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
-    boolean verbose = Arrays.asList(parsed.originalArgs().toArray(new String[0])).contains("--verbose");
+    boolean verbose =
+        Arrays.asList(parsed.originalArgs().toArray(new String[0])).contains("--verbose");
     if (verbose) {
       e.printStackTrace(cmd.getErr());
     }

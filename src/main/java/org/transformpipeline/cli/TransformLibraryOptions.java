@@ -7,9 +7,9 @@ import org.transformpipeline.chem.TransformLibraryException;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --transforms FILE} and {@code --only a,b} options shared by the commands that use
- * the transform library ({@code @Mixin}). A bad library is a usage error (exit 2) whose message
- * names the file, the transform and the SMIRKS position.
+ * The {@code --transforms FILE} and {@code --only a,b} options shared by the commands that use the
+ * transform library ({@code @Mixin}). A bad library is a usage error (exit 2) whose message names
+ * the file, the transform and the SMIRKS position.
  */
 public final class TransformLibraryOptions {
 
@@ -31,7 +31,8 @@ public final class TransformLibraryOptions {
   /** Loads and validates the selected library; a problem becomes a usage error. */
   public TransformLibrary library() {
     try {
-      TransformLibrary library = file == null ? TransformLibrary.defaults() : TransformLibrary.load(file);
+      TransformLibrary library =
+          file == null ? TransformLibrary.defaults() : TransformLibrary.load(file);
       return only == null ? library : library.only(only);
     } catch (TransformLibraryException e) {
       throw UserException.usage(e.getMessage());

@@ -11,7 +11,8 @@ final class UsageHandler implements IParameterExceptionHandler {
   public int handleParseException(ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     cmd.getErr().println("error: " + e.getMessage());
-    cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+    cmd.getErr()
+        .println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     cmd.getErr().flush();
     return TransformCli.EXIT_USAGE;
   }

@@ -33,6 +33,7 @@ final class InputRowReadSupport extends ReadSupport<InputRow> {
     return new ReadContext(context.getFileSchema());
   }
 
+  @SuppressWarnings("deprecation") // Parquet still declares this Hadoop form abstract
   @Override
   public RecordMaterializer<InputRow> prepareForRead(
       Configuration configuration,

@@ -158,6 +158,7 @@ public final class LibraryWriter implements AutoCloseable {
       this.metadata = Map.copyOf(metadata);
     }
 
+    @SuppressWarnings("deprecation") // Parquet still declares this Hadoop form abstract
     @Override
     public WriteContext init(Configuration configuration) {
       return new WriteContext(schema, metadata);

@@ -49,6 +49,7 @@ final class ProductRowReadSupport extends ReadSupport<ProductRow> {
     return new ReadContext(file);
   }
 
+  @SuppressWarnings("deprecation") // Parquet still declares this Hadoop form abstract
   @Override
   public RecordMaterializer<ProductRow> prepareForRead(
       Configuration configuration,

@@ -73,6 +73,7 @@ final class ProductWriteSupport extends WriteSupport<ProductRow> {
     return new MessageType("product", fields);
   }
 
+  @SuppressWarnings("deprecation") // Parquet still declares this Hadoop form abstract
   @Override
   public WriteContext init(Configuration configuration) {
     return new WriteContext(schema, metadata);

@@ -79,7 +79,8 @@ public final class ProductWriter implements AutoCloseable {
     metadata.put(ID_COLUMN_KEY, schema.idColumn() == null ? "<row number>" : schema.idColumn());
     ProductWriteSupport writeSupport = new ProductWriteSupport(schema, metadata);
     return new ProductWriter(
-        writeSupport, StagedParquetWriter.create(
+        writeSupport,
+        StagedParquetWriter.create(
             target, overwrite, writeSupport, rowGroupSize, Set.of(PRODUCT_SMILES_COLUMN)));
   }
 

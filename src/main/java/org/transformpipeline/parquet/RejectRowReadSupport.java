@@ -25,6 +25,7 @@ final class RejectRowReadSupport extends ReadSupport<RejectRow> {
     return new ReadContext(RejectWriteSupport.SCHEMA);
   }
 
+  @SuppressWarnings("deprecation") // Parquet still declares this Hadoop form abstract
   @Override
   public RecordMaterializer<RejectRow> prepareForRead(
       Configuration configuration,

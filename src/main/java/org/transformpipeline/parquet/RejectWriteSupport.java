@@ -49,6 +49,7 @@ final class RejectWriteSupport extends WriteSupport<RejectRow> {
     this.metadata = Map.copyOf(metadata);
   }
 
+  @SuppressWarnings("deprecation") // Parquet still declares this Hadoop form abstract
   @Override
   public WriteContext init(Configuration configuration) {
     return new WriteContext(SCHEMA, metadata);

@@ -201,6 +201,7 @@ public final class StagedParquetWriter<T> implements AutoCloseable {
       return this;
     }
 
+    @SuppressWarnings("deprecation") // Parquet still declares this Hadoop form abstract
     @Override
     protected WriteSupport<T> getWriteSupport(Configuration conf) {
       return writeSupport;

@@ -164,6 +164,7 @@ public final class TextRowReader implements AutoCloseable {
       return new ReadContext(requested);
     }
 
+    @SuppressWarnings("deprecation") // Parquet still declares this Hadoop form abstract
     @Override
     public RecordMaterializer<String[]> prepareForRead(
         Configuration configuration,

@@ -13,12 +13,12 @@ import java.util.function.DoubleSupplier;
  * batch is read and given back once its products are written; when the live heap (heap used just
  * after the last garbage collection) passes {@link #LOWER_ABOVE} of the maximum heap, the number of
  * permits is halved (never below 1), and when it falls under {@link #RAISE_BELOW} it is raised one
- * at a time back to the configured bound. Fewer batches in flight means fewer rows and products held
- * at once, so a library heavier than the settings expected slows down instead of running out of
- * memory.
+ * at a time back to the configured bound. Fewer batches in flight means fewer rows and products
+ * held at once, so a library heavier than the settings expected slows down instead of running out
+ * of memory.
  *
- * <p>Thread-safe: {@link #acquire} is called by the reader, {@link #release} and {@link #adapt}
- * by the consumer.
+ * <p>Thread-safe: {@link #acquire} is called by the reader, {@link #release} and {@link #adapt} by
+ * the consumer.
  */
 final class InFlightLimit {
 
@@ -121,8 +121,8 @@ final class InFlightLimit {
 
   /**
    * Heap used after the last collection over the maximum heap: the memory the run really holds,
-   * without the garbage that plain "used" includes. Falls back to used/max when the collector
-   * does not report it.
+   * without the garbage that plain "used" includes. Falls back to used/max when the collector does
+   * not report it.
    */
   static double liveHeapFractionOfThisJvm() {
     long live = 0;

@@ -32,8 +32,8 @@ import org.transformpipeline.pipeline.dedup.Deduplicator;
  * batch index) until the next index in input order is there. The buffer holds at most {@code
  * maxInFlight} results since each holds a permit. Products are thus deduplicated and written in
  * input order, and when two parents make the same product the first in input order is kept: the
- * output is the same whatever the worker count, batch size, in-flight bound or timing. The cost
- * is measured: how long finished batches waited for an earlier one, and the most held at once.
+ * output is the same whatever the worker count, batch size, in-flight bound or timing. The cost is
+ * measured: how long finished batches waited for an earlier one, and the most held at once.
  *
  * <p><b>Nothing lost.</b> After a batch's products, its rejected rows and products go to the sink
  * ({@link ProductSink#reject}), then the counts so far ({@link ProductSink#batchWritten}), which a
@@ -109,8 +109,8 @@ public final class Pipeline {
   }
 
   /**
-   * As above, with the measure of live heap (used after the last GC, over the maximum) that
-   * drives the back-pressure; tests pass a fake.
+   * As above, with the measure of live heap (used after the last GC, over the maximum) that drives
+   * the back-pressure; tests pass a fake.
    */
   Pipeline(
       BatchSource source,

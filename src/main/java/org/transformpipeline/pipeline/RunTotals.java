@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The counts, dedup statistics and performance of one pipeline run: a {@link RunSummary}
- * without the input, output and settings (which the command knows), and the run's timeline.
+ * The counts, dedup statistics and performance of one pipeline run: a {@link RunSummary} without
+ * the input, output and settings (which the command knows), and the run's timeline.
  */
 public record RunTotals(
     RunSummary.RowCounts rows,

@@ -99,7 +99,8 @@ class ProductEnumeratorTest {
         new ProductEnumerator(
             List.of(METHYLATION), new EnumerationLimits(1000, 10, Duration.ofSeconds(10)));
     assertInstanceOf(ParentOutcome.NoSiteMatched.class, e.enumerate("CCO"));
-    ParentOutcome.Rejected parse = assertInstanceOf(ParentOutcome.Rejected.class, e.enumerate("C1CC("));
+    ParentOutcome.Rejected parse =
+        assertInstanceOf(ParentOutcome.Rejected.class, e.enumerate("C1CC("));
     assertEquals(Rejection.Stage.PARSE, parse.rejection().stage());
     ParentOutcome.Rejected big =
         assertInstanceOf(ParentOutcome.Rejected.class, e.enumerate("Oc1ccccc1CCCCCCCCCC"));

@@ -42,7 +42,8 @@ class TransformFixturesTest {
       String resource = "/transforms/" + transform.name() + ".tsv";
       try (InputStream in = TransformFixturesTest.class.getResourceAsStream(resource)) {
         assertNotNull(in, "fixture " + resource + " for default transform " + transform.name());
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         int lineNumber = 0;
         String line;
         while ((line = reader.readLine()) != null) {
@@ -65,7 +66,8 @@ class TransformFixturesTest {
       String name, int line, String input, String expected, String description) {
     ProductEnumerator enumerator =
         new ProductEnumerator(
-            TransformLibrary.defaults().only(List.of(name)).transforms(), EnumerationLimits.defaults());
+            TransformLibrary.defaults().only(List.of(name)).transforms(),
+            EnumerationLimits.defaults());
     ParentOutcome outcome = enumerator.enumerate(input);
     if (expected.equals("-")) {
       assertInstanceOf(ParentOutcome.NoSiteMatched.class, outcome, description);
@@ -75,8 +77,7 @@ class TransformFixturesTest {
         assertInstanceOf(ParentOutcome.Derivatized.class, outcome, description);
     assertEquals(List.of(), derivatized.productRejections(), description);
     assertEquals(0, derivatized.capped(), description);
-    List<String> want =
-        Arrays.stream(expected.split(" ")).map(canonical::of).sorted().toList();
+    List<String> want = Arrays.stream(expected.split(" ")).map(canonical::of).sorted().toList();
     List<String> got = derivatized.products().stream().map(Product::smiles).sorted().toList();
     assertEquals(want, got, description);
     for (Product product : derivatized.products()) {
@@ -100,11 +101,9 @@ class TransformFixturesTest {
     String product = onlyProduct("phenol_o_glucuronidation", "Oc1ccccc1");
     assertEquals(5, stereocentres(product), product);
     // the beta-D reference of the reference pipeline, with the phenyl on the anomeric O
-    assertEquals(
-        canonical.of("c1ccccc1O[C@@H]1O[C@H](C(=O)O)[C@@H](O)[C@H](O)[C@H]1O"), product);
+    assertEquals(canonical.of("c1ccccc1O[C@@H]1O[C@H](C(=O)O)[C@@H](O)[C@H](O)[C@H]1O"), product);
     // not the alpha anomer, not the L enantiomer
-    assertNotEquals(
-        canonical.of("c1ccccc1O[C@H]1O[C@H](C(=O)O)[C@@H](O)[C@H](O)[C@H]1O"), product);
+    assertNotEquals(canonical.of("c1ccccc1O[C@H]1O[C@H](C(=O)O)[C@@H](O)[C@H](O)[C@H]1O"), product);
     assertNotEquals(
         canonical.of("c1ccccc1O[C@H]1O[C@@H](C(=O)O)[C@H](O)[C@@H](O)[C@@H]1O"), product);
   }
@@ -129,8 +128,7 @@ class TransformFixturesTest {
     SmartsPattern.prepare(phenol);
     Transform implicitH = new Transform();
     Smirks.parse(
-        implicitH,
-        "[c:1][OX2;H1;+0:2]>>[c:1][OH0:2][C@@H]1O[C@H](C(=O)O)[C@@H](O)[C@H](O)[C@H]1O");
+        implicitH, "[c:1][OX2;H1;+0:2]>>[c:1][OH0:2][C@@H]1O[C@H](C(=O)O)[C@@H](O)[C@H](O)[C@H]1O");
     List<String> written = new ArrayList<>();
     for (IAtomContainer product : implicitH.apply(phenol, Transform.Mode.Unique)) {
       written.add(new SmilesGenerator(SmiFlavor.Stereo).create(product));

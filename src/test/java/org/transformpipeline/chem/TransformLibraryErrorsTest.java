@@ -26,7 +26,8 @@ class TransformLibraryErrorsTest {
 
   private String smirksError(String smirks) throws IOException {
     return loadError(
-        "x.yaml", "transforms:\n  - name: bad_one\n    smirks: '" + smirks + "'\n    category: test\n");
+        "x.yaml",
+        "transforms:\n  - name: bad_one\n    smirks: '" + smirks + "'\n    category: test\n");
   }
 
   @Test
@@ -66,16 +67,25 @@ class TransformLibraryErrorsTest {
   void badSmirksIsReportedAtItsPosition(String smirks, String message, int position)
       throws IOException {
     assertEquals(
-        "x.yaml: transform 'bad_one': " + message + " at position " + position + "\n"
-            + "  " + smirks + "\n"
-            + "  " + " ".repeat(position - 1) + "^",
+        "x.yaml: transform 'bad_one': "
+            + message
+            + " at position "
+            + position
+            + "\n"
+            + "  "
+            + smirks
+            + "\n"
+            + "  "
+            + " ".repeat(position - 1)
+            + "^",
         smirksError(smirks));
   }
 
   @Test
   void newAtomsWithoutMapNumbersAreAllowed() throws IOException {
     Path file = dir.resolve("ok.yaml");
-    Files.writeString(file, "transforms:\n  - name: ok\n    smirks: '[c:1][OX2;H1;+0:2]>>[c:1][OH0:2]C(C)=O'\n");
+    Files.writeString(
+        file, "transforms:\n  - name: ok\n    smirks: '[c:1][OX2;H1;+0:2]>>[c:1][OH0:2]C(C)=O'\n");
     assertEquals(1, TransformLibrary.load(file).transforms().size());
   }
 

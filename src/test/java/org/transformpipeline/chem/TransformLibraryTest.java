@@ -38,19 +38,21 @@ class TransformLibraryTest {
   void defaultsLoadFromTheJarResource() {
     TransformLibrary library = TransformLibrary.defaults();
     assertEquals("built-in", library.source());
-    assertEquals(DEFAULT_NAMES, library.transforms().stream().map(TransformDefinition::name).toList());
+    assertEquals(
+        DEFAULT_NAMES, library.transforms().stream().map(TransformDefinition::name).toList());
     for (TransformDefinition t : library.transforms()) {
       assertTrue(!t.description().isBlank(), t.name() + " has a description");
       assertTrue(!t.category().isBlank(), t.name() + " has a category");
     }
-    assertEquals(
-        "[c:1][OX2;H1;+0:2]>>[c:1][OH0:2]C", library.transforms().get(0).smirks());
+    assertEquals("[c:1][OX2;H1;+0:2]>>[c:1][OH0:2]C", library.transforms().get(0).smirks());
   }
 
   @Test
   void jarResourceIsTheConfigFile() throws IOException {
     try (InputStream in = TransformLibrary.class.getResourceAsStream(TransformLibrary.RESOURCE)) {
-      assertEquals(Files.readString(Path.of("config/transforms.yaml")), new String(in.readAllBytes(), "UTF-8"));
+      assertEquals(
+          Files.readString(Path.of("config/transforms.yaml")),
+          new String(in.readAllBytes(), "UTF-8"));
     }
   }
 
@@ -100,14 +102,17 @@ class TransformLibraryTest {
             + " \"category\": \"test\", \"max_sites\": 2}]");
     TransformLibrary library = TransformLibrary.load(file);
     assertEquals(
-        List.of(new TransformDefinition("o_methyl", "[c:1][OX2;H1;+0:2]>>[c:1][OH0:2]C", "", "test", 2)),
+        List.of(
+            new TransformDefinition(
+                "o_methyl", "[c:1][OX2;H1;+0:2]>>[c:1][OH0:2]C", "", "test", 2)),
         library.transforms());
   }
 
   @Test
   void onlyKeepsTheNamedTransformsInLibraryOrder() {
     TransformLibrary only =
-        TransformLibrary.defaults().only(List.of("peptide_c_terminal_amidation", "phenol_o_sulfation"));
+        TransformLibrary.defaults()
+            .only(List.of("peptide_c_terminal_amidation", "phenol_o_sulfation"));
     assertEquals(
         List.of("phenol_o_sulfation", "peptide_c_terminal_amidation"),
         only.transforms().stream().map(TransformDefinition::name).toList());
@@ -121,7 +126,9 @@ class TransformLibraryTest {
             TransformLibraryException.class,
             () -> TransformLibrary.defaults().only(List.of("phenol_o_sulfation", "nope", "nada")));
     assertEquals(
-        "built-in: unknown transforms 'nope', 'nada' (known: " + String.join(", ", DEFAULT_NAMES) + ")",
+        "built-in: unknown transforms 'nope', 'nada' (known: "
+            + String.join(", ", DEFAULT_NAMES)
+            + ")",
         e.getMessage());
   }
 
@@ -129,14 +136,19 @@ class TransformLibraryTest {
   void onlyWithOneUnknownName() {
     TransformLibraryException e =
         assertThrows(
-            TransformLibraryException.class, () -> TransformLibrary.defaults().only(List.of("nope")));
-    assertTrue(e.getMessage().startsWith("built-in: unknown transform 'nope' (known: phenol_o_methylation, "), e.getMessage());
+            TransformLibraryException.class,
+            () -> TransformLibrary.defaults().only(List.of("nope")));
+    assertTrue(
+        e.getMessage()
+            .startsWith("built-in: unknown transform 'nope' (known: phenol_o_methylation, "),
+        e.getMessage());
   }
 
   @Test
   void onlyWithNoNameIsAnError() {
     TransformLibraryException e =
-        assertThrows(TransformLibraryException.class, () -> TransformLibrary.defaults().only(List.of(" ")));
+        assertThrows(
+            TransformLibraryException.class, () -> TransformLibrary.defaults().only(List.of(" ")));
     assertTrue(e.getMessage().startsWith("built-in: no transform named (known: "), e.getMessage());
   }
 }

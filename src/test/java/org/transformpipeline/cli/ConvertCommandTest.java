@@ -66,7 +66,7 @@ class ConvertCommandTest {
     assertEquals(List.of("CN1CCC[CH]1C2=CC=CN=C2", "5065"), rows.get(4998));
     List<List<Object>> expected = new ArrayList<>();
     for (String line : Files.readAllLines(NCI_5K)) {
-      expected.add(List.of(line.split("\t")));
+      expected.add(List.<Object>of((Object[]) line.split("\t")));
     }
     assertEquals(expected, rows);
     try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(out))) {

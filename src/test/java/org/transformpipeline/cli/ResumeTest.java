@@ -156,6 +156,7 @@ class ResumeTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the resource is held only for its lock
   void aSecondRunOnTheSameOutputIsRefusedWhileTheFirstHoldsTheLock() throws Exception {
     Path output = Files.createDirectories(dir.resolve("locked")).resolve("p.parquet");
     try (RunParts first = RunParts.open(output)) {

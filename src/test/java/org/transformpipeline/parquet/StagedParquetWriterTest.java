@@ -32,6 +32,7 @@ class StagedParquetWriterTest {
     private RecordConsumer consumer;
 
     @Override
+    @SuppressWarnings("deprecation") // WriteSupport still declares it abstract
     public WriteContext init(Configuration configuration) {
       return new WriteContext(schema, Map.of());
     }

@@ -82,7 +82,8 @@ class BackPressureTest {
 
     assertEquals(rows, sink.rows.size());
     for (int i = 0; i < rows; i++) {
-      assertEquals("P" + Fakes.numberedRows(rows).get(i).smiles(), sink.rows.get(i).productSmiles());
+      assertEquals(
+          "P" + Fakes.numberedRows(rows).get(i).smiles(), sink.rows.get(i).productSmiles());
     }
     assertTrue(lateMax.get() <= 1, "batches in flight once the heap was full: " + lateMax.get());
   }

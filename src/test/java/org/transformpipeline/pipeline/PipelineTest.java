@@ -268,7 +268,6 @@ class PipelineTest {
     return names;
   }
 
-
   @Test
   void aFailingSinkStopsTheRunAbortsTheOutputAndLeavesNoThreads() {
     Fakes.RecordingSink sink = new Fakes.RecordingSink(25);
