@@ -12,6 +12,7 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
+import org.transformpipeline.pipeline.BatchSource;
 import org.transformpipeline.pipeline.InputRow;
 import org.transformpipeline.pipeline.RowBatch;
 
@@ -20,7 +21,7 @@ import org.transformpipeline.pipeline.RowBatch;
  * one batch in memory. Batches are numbered from 0; row numbers are 0-based over the whole file.
  * Not thread-safe: one thread (the pipeline's producer) calls {@link #next()}.
  */
-public final class BatchReader implements AutoCloseable {
+public final class BatchReader implements BatchSource {
 
   private final Path file;
   private final InputSchema schema;

@@ -52,7 +52,7 @@ public final class ParquetFiles {
   }
 
   /** The exception's message (or class name) as one line, for one-line error reports. */
-  static String oneLine(Throwable e) {
+  public static String oneLine(Throwable e) {
     String message = e.getMessage();
     if (message == null || message.isBlank()) {
       message = e.getClass().getSimpleName();

@@ -15,13 +15,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.transformpipeline.parquet.RunParts;
 import org.transformpipeline.pipeline.ProductRow;
 import org.transformpipeline.pipeline.ProductSink;
 import org.transformpipeline.pipeline.RejectRow;
 import org.transformpipeline.pipeline.RunCheckpoint;
 import org.transformpipeline.pipeline.RunSummary;
 import org.transformpipeline.pipeline.SummaryReport;
+import org.transformpipeline.run.RunParts;
 
 /**
  * {@code --resume} in-process, for the moments a kill rarely hits: after the last part, while the

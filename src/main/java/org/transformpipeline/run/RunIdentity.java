@@ -1,4 +1,4 @@
-package org.transformpipeline.cli;
+package org.transformpipeline.run;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,8 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32C;
+import org.transformpipeline.chem.EnumerationLimits;
 import org.transformpipeline.chem.TransformDefinition;
+import org.transformpipeline.parquet.InputException;
 import org.transformpipeline.parquet.ParquetFiles;
+import org.transformpipeline.pipeline.dedup.DedupMode;
+import org.transformpipeline.pipeline.dedup.DedupSettings;
 
 /**
  * What must be the same for {@code apply --resume} to continue a killed run and end with the output
@@ -25,7 +29,7 @@ import org.transformpipeline.parquet.ParquetFiles;
  * checksum of its footer) and every option that changes the output or the counts (not {@code
  * --workers} or {@code --max-in-flight}, which change neither). Stateless.
  */
-final class RunIdentity {
+public final class RunIdentity {
 
   /** Footers longer than this are checksummed over their last this-many bytes. */
   private static final int MAX_FOOTER_BYTES = 16 << 20;
@@ -35,37 +39,46 @@ final class RunIdentity {
   /**
    * The identity as readable name/value pairs, names as the user knows them (option names).
    *
-   * @throws UserException when the input cannot be read (it was readable a moment before)
+   * @throws InputException when the input cannot be read (it was readable a moment before)
    */
-  static Map<String, String> of(ApplyOptions o, List<TransformDefinition> transforms) {
+  public static Map<String, String> of(
+      RunInput input,
+      int batchSize,
+      List<TransformDefinition> transforms,
+      DedupSettings dedup,
+      EnumerationLimits limits) {
     Map<String, String> id = new LinkedHashMap<>();
-    Path input = o.input().toAbsolutePath().normalize();
-    id.put("--input", input.toString());
+    Path file = input.file().toAbsolutePath().normalize();
+    id.put("--input", file.toString());
     try {
-      id.put("input size", Long.toString(Files.size(input)));
-      id.put("input modified", Files.getLastModifiedTime(input).toString());
-      id.put("input footer", footerChecksum(input));
+      id.put("input size", Long.toString(Files.size(file)));
+      id.put("input modified", Files.getLastModifiedTime(file).toString());
+      id.put("input footer", footerChecksum(file));
     } catch (IOException e) {
-      throw UserException.failure(o.input() + ": cannot read: " + e.getMessage(), e);
+      throw new InputException(input.file() + ": cannot read: " + e.getMessage(), e);
     }
-    id.put("--smiles-column", o.smilesColumn());
-    id.put("--id-column", o.idColumn() == null ? "(id if present, else row number)" : o.idColumn());
-    id.put("--batch-size", Integer.toString(o.batchSize()));
+    id.put("--smiles-column", input.smilesColumn());
+    id.put(
+        "--id-column",
+        input.idColumn().explicit() ? input.idColumn().name() : "(id if present, else row number)");
+    id.put("--batch-size", Integer.toString(batchSize));
     id.put(
         "transforms",
         transforms.stream().map(TransformDefinition::name).collect(Collectors.joining(",")));
     id.put("transform definitions", digest(transforms));
-    id.put("--dedup", o.dedup().optionValue());
-    if (o.dedup() == org.transformpipeline.pipeline.dedup.DedupMode.BLOOM) {
-      id.put("--expected-products", Long.toString(o.expectedProducts()));
-      id.put("--bloom-fpp", Double.toString(o.bloomFpp()));
+    id.put("--dedup", dedup.mode().optionValue());
+    if (dedup.mode() == DedupMode.BLOOM) {
+      id.put("--expected-products", Long.toString(dedup.expectedProducts()));
+      id.put("--bloom-fpp", Double.toString(dedup.bloomFpp()));
     }
     id.put(
         "--dedup-state",
-        o.dedupState() == null ? "(none)" : o.dedupState().toAbsolutePath().normalize().toString());
-    id.put("--max-products-per-parent", Integer.toString(o.maxProductsPerParent()));
-    id.put("--max-heavy-atoms", Integer.toString(o.maxHeavyAtoms()));
-    id.put("--time-per-parent", Long.toString(o.timePerParentMillis()));
+        dedup.stateFile() == null
+            ? "(none)"
+            : dedup.stateFile().toAbsolutePath().normalize().toString());
+    id.put("--max-products-per-parent", Integer.toString(limits.maxProductsPerParent()));
+    id.put("--max-heavy-atoms", Integer.toString(limits.maxHeavyAtoms()));
+    id.put("--time-per-parent", Long.toString(limits.timePerParent().toMillis()));
     id.put("tool version", ParquetFiles.toolVersion());
     return id;
   }

@@ -1,4 +1,4 @@
-package org.transformpipeline.parquet;
+package org.transformpipeline.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
+import org.transformpipeline.parquet.OutputException;
+import org.transformpipeline.parquet.ParquetFiles;
 
 /**
  * The work directory of a run, {@code <output>.parts/} next to the output: the committed parts of
@@ -174,6 +177,23 @@ public final class RunParts implements AutoCloseable {
       Files.delete(dir);
     } catch (IOException e) {
       throw new OutputException(dir + ": cannot delete: " + ParquetFiles.oneLine(e), e);
+    }
+  }
+
+  /**
+   * Releases the lock after a run that did not finish: keeps the directory when it holds work worth
+   * resuming (a committed part, or a complete manifest), else deletes it. Never throws (the failure
+   * being reported matters more); a problem is logged.
+   */
+  public void release() {
+    close();
+    try {
+      if (Files.isDirectory(dir)
+          && readManifest().map(m -> m.parts().isEmpty() && !m.complete()).orElse(true)) {
+        delete();
+      }
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(RunParts.class).warn("{}", e.getMessage());
     }
   }
 

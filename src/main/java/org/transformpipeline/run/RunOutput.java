@@ -1,4 +1,4 @@
-package org.transformpipeline.parquet;
+package org.transformpipeline.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +9,12 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.transformpipeline.parquet.InputSchema;
+import org.transformpipeline.parquet.OutputException;
+import org.transformpipeline.parquet.OwnFileReader;
+import org.transformpipeline.parquet.ProductWriter;
+import org.transformpipeline.parquet.RejectWriter;
+import org.transformpipeline.parquet.StagedParquetWriter;
 import org.transformpipeline.pipeline.ProductRow;
 import org.transformpipeline.pipeline.ProductSink;
 import org.transformpipeline.pipeline.RejectRow;
@@ -59,7 +65,7 @@ public final class RunOutput implements ProductSink {
   private final InputSchema schema;
   private final Map<String, String> metadata;
   private final PartLimits limits;
-  private PartManifest manifest;
+  private volatile PartManifest manifest; // read by RunInterruption's shutdown hook
   private ProductWriter products;
   private RejectWriter rejects;
   private long partFirstBatch;

@@ -1,4 +1,4 @@
-package org.transformpipeline.parquet;
+package org.transformpipeline.run;
 
 import java.util.ArrayList;
 import java.util.List;
