@@ -48,6 +48,38 @@ class ApplyCommandTest {
   }
 
   @Test
+  void withTheProductsFileAndItsSummaryThereTheRefusalNamesTheProductsFile() throws Exception {
+    Path output = dir.resolve("kept.parquet");
+    Files.writeString(output, "keep me");
+    Files.writeString(dir.resolve("kept.parquet.summary.json"), "{}");
+
+    Run run = apply("--input", library.toString(), "--output", output.toString(), "--quiet");
+
+    assertEquals(1, run.exit());
+    assertEquals(
+        "error: output file already exists: " + output + " (use --overwrite)\n", run.err());
+    assertEquals("keep me", Files.readString(output));
+  }
+
+  @Test
+  void overwriteSaysEveryFileItReplaces() {
+    String help =
+        String.join(
+            " ",
+            TransformCli.commandLine()
+                .getSubcommands()
+                .get("apply")
+                .getCommandSpec()
+                .findOption("--overwrite")
+                .description());
+    for (String replaced :
+        List.of(
+            "--output", "<output>.summary.json", "<output>.rejects.parquet", "<output>.parts/")) {
+      assertTrue(help.contains(replaced), replaced + " in: " + help);
+    }
+  }
+
+  @Test
   void writesProductsWithThePassThroughColumnsUnchangedAndASummary() throws Exception {
     Path output = dir.resolve("products.parquet");
     Run run =

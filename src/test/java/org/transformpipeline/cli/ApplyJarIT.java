@@ -279,6 +279,29 @@ class ApplyJarIT {
   }
 
   @Test
+  void quietPrintsOneLineOnStderrBeforeTheSummary() throws Exception {
+    Path quiet = dir.resolve("quiet.parquet");
+    Run run =
+        jar(
+            "apply",
+            "--input",
+            input.toString(),
+            "--output",
+            quiet.toString(),
+            "--only",
+            "phenol_o_methylation",
+            "--batch-size",
+            "500",
+            "--quiet");
+
+    assertEquals(0, run.exit(), run.err());
+    List<String> lines = run.err().lines().toList();
+    assertEquals(1, lines.size(), run.err());
+    assertTrue(lines.get(0).contains(input + ": 4999 rows, 1 transforms"), run.err());
+    assertTrue(run.out().contains("Summary written to "), run.out());
+  }
+
+  @Test
   void versionIsThePomVersionFromTheShadedJarsManifest() throws Exception {
     Matcher pom =
         Pattern.compile("<artifactId>transform-pipeline</artifactId>\\s*<version>([^<]+)</version>")

@@ -143,8 +143,8 @@ class ResumeJarIT {
     return output.resolveSibling(output.getFileName() + suffix);
   }
 
-  @Test
-  void aRunKilledThreeTimesAndResumedGivesTheUninterruptedOutput() throws Exception {
+  /** The NCI 5k library converted to Parquet. */
+  private Path nci5k() throws Exception {
     Path input = dir.resolve("nci5k.parquet");
     assertEquals(
         0,
@@ -155,6 +155,12 @@ class ResumeJarIT {
             Libraries.NCI_5K.toString(),
             "--output",
             input.toString()));
+    return input;
+  }
+
+  @Test
+  void aRunKilledThreeTimesAndResumedGivesTheUninterruptedOutput() throws Exception {
+    Path input = nci5k();
     String[] options = {"--batch-size", "50", "--workers", "2", "--part-batches", "3", "--quiet"};
     Path reference = dir.resolve("reference.parquet");
     assertEquals(0, runToEnd(dir.resolve("reference.log"), applyArgs(input, reference, options)));
@@ -166,6 +172,48 @@ class ResumeJarIT {
 
     assertTrue(kills.size() >= 2 && kills.get(0) >= 9 && kills.get(0) < 100, "kills at " + kills);
     assertSameOutputsAndCounts(reference, resumed);
+  }
+
+  @Test
+  void aRunStoppedWithSigtermSaysHowFarItGotAndResumeFinishesIt() throws Exception {
+    Path input = nci5k();
+    Path output = dir.resolve("stopped.parquet");
+    Path parts = sibling(output, ".parts");
+    Path log = dir.resolve("sigterm.log");
+    String[] options = {"--batch-size", "50", "--workers", "2", "--part-batches", "3", "--quiet"};
+    Process process = start(log, applyArgs(input, output, options));
+    while (process.isAlive() && batchesDone(parts.resolve("manifest.json")) < 10) {
+      Thread.sleep(20);
+    }
+    assertTrue(
+        process.isAlive(), "still running after 10 of 100 batches: " + Files.readString(log));
+
+    process.destroy(); // SIGTERM, as kill or a service manager sends it
+    assertTrue(process.waitFor(1, TimeUnit.MINUTES));
+
+    assertEquals(143, process.exitValue(), "killed by SIGTERM");
+    String said = Files.readString(log);
+    Matcher line =
+        Pattern.compile(
+                "interrupted before "
+                    + Pattern.quote(output.toString())
+                    + " was written: (\\d+) batches \\((\\d+) rows, \\d+ products\\) are in the"
+                    + " finished parts in "
+                    + Pattern.quote(parts.toString())
+                    + ": run the same command with --resume to go on")
+            .matcher(said);
+    assertTrue(line.find(), said);
+    long batches = Long.parseLong(line.group(1));
+    assertTrue(batches >= 9 && batches <= batchesDone(parts.resolve("manifest.json")), said);
+    assertEquals(batches * 50, Long.parseLong(line.group(2)), "rows of the batches said");
+
+    assertEquals(0, runToEnd(log, applyArgs(input, output, "--resume", options[0], options[1])));
+    RunSummary summary = SummaryReport.readJson(sibling(output, ".summary.json"));
+    assertEquals(4999, summary.rows().read());
+    long resumedFrom = summary.settings().resumedFromBatch();
+    assertTrue(resumedFrom >= batches, "resumed from " + resumedFrom + ", said " + batches);
+    assertEquals(List.of(), summary.identityViolations());
+    assertTrue(Files.notExists(parts), "parts directory removed");
   }
 
   /** 100,000 polyphenols (the first rows of the shared 1 M library), four kills. */
