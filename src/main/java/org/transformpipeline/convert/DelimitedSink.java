@@ -1,7 +1,6 @@
 package org.transformpipeline.convert;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Writes a CSV or TSV file: a header row, then every column of every record. A null cell is an
@@ -9,35 +8,28 @@ import java.util.List;
  * reads back as the empty string, not null), holds the delimiter, a quote or a line break, or
  * starts a line with {@code #}. Records without SMILES are written too. Not thread-safe.
  */
-final class DelimitedSink implements MoleculeSink {
+final class DelimitedSink extends TextSink {
 
-  private final TextOutput out;
   private final char delimiter;
   private final StringBuilder line = new StringBuilder();
-  private long written;
 
   /**
    * @param format CSV or TSV
    */
   DelimitedSink(Path target, boolean overwrite, MoleculeColumns columns, FileFormat format) {
+    super(target, overwrite);
     this.delimiter = format == FileFormat.TSV ? '\t' : ',';
-    this.out = TextOutput.create(target, overwrite);
-    try {
-      writeLine(columns.names().toArray(String[]::new));
-    } catch (RuntimeException e) {
-      out.close();
-      throw e;
-    }
+    header(line(columns.names().toArray(String[]::new)));
   }
 
   @Override
   public SkippedRecord write(MoleculeRecord record) {
-    writeLine(record.cells());
-    written++;
+    record(line(record.cells()));
     return null;
   }
 
-  private void writeLine(String[] cells) {
+  /** The text of one line: the cells, delimited and quoted, and a line break. */
+  private CharSequence line(String[] cells) {
     line.setLength(0);
     for (int i = 0; i < cells.length; i++) {
       if (i > 0) {
@@ -45,7 +37,7 @@ final class DelimitedSink implements MoleculeSink {
       }
       append(cells[i], i == 0);
     }
-    out.write(line.append('\n'));
+    return line.append('\n');
   }
 
   private void append(String value, boolean first) {
@@ -62,25 +54,5 @@ final class DelimitedSink implements MoleculeSink {
       return;
     }
     line.append('"').append(value.replace("\"", "\"\"")).append('"');
-  }
-
-  @Override
-  public long written() {
-    return written;
-  }
-
-  @Override
-  public List<String> notes() {
-    return List.of();
-  }
-
-  @Override
-  public void commit() {
-    out.commit();
-  }
-
-  @Override
-  public void close() {
-    out.close();
   }
 }

@@ -17,6 +17,7 @@ import org.openscience.cdk.layout.StructureDiagramGenerator;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
 import org.openscience.cdk.smiles.SmilesParser;
 import org.openscience.cdk.stereo.StereoElementFactory;
+import org.transformpipeline.text.ErrorText;
 
 /**
  * Writes an SD file: per record, the SMILES parsed by CDK and written as a V2000 molfile with 2D
@@ -29,15 +30,13 @@ import org.openscience.cdk.stereo.StereoElementFactory;
  * CDK's 0D atom parities did not read back reliably), and counted in the notes. Not thread-safe
  * (one parser and layout generator per sink).
  */
-final class SdfSink implements MoleculeSink {
+final class SdfSink extends TextSink {
 
-  private final TextOutput out;
   private final MoleculeColumns columns;
   private final String positionName;
   private final SmilesParser parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
   private final StructureDiagramGenerator generator = new StructureDiagramGenerator();
-  private final StringBuilder record = new StringBuilder();
-  private long written;
+  private final StringBuilder entry = new StringBuilder();
   private long withoutLayout;
   private long firstWithoutLayout = -1;
 
@@ -45,7 +44,7 @@ final class SdfSink implements MoleculeSink {
    * @param positionName what the records' positions count ({@code line} or {@code row})
    */
   SdfSink(Path target, boolean overwrite, MoleculeColumns columns, String positionName) {
-    this.out = TextOutput.create(target, overwrite);
+    super(target, overwrite);
     this.columns = columns;
     this.positionName = positionName;
   }
@@ -54,13 +53,13 @@ final class SdfSink implements MoleculeSink {
   public SkippedRecord write(MoleculeRecord source) {
     String smiles = source.cell(columns.smiles());
     if (smiles == null || smiles.isBlank()) {
-      return new SkippedRecord(source.position(), "no SMILES", null);
+      return noSmiles(source);
     }
     IAtomContainer molecule;
     try {
       molecule = parser.parseSmiles(smiles.strip());
     } catch (CDKException | RuntimeException e) {
-      return new SkippedRecord(source.position(), "unparsable SMILES", oneLine(e));
+      return new SkippedRecord(source.position(), "unparsable SMILES", ErrorText.oneLine(e));
     }
     try {
       generator.generateCoordinates(molecule);
@@ -79,28 +78,22 @@ final class SdfSink implements MoleculeSink {
     try (MDLV2000Writer writer = new MDLV2000Writer(molfile)) {
       writer.write(molecule);
     } catch (CDKException | IOException | RuntimeException e) {
-      return new SkippedRecord(source.position(), "cannot write molfile", oneLine(e));
+      return new SkippedRecord(source.position(), "cannot write molfile", ErrorText.oneLine(e));
     }
-    record.setLength(0);
-    record.append(molfile);
+    entry.setLength(0);
+    entry.append(molfile);
     for (int i = 0; i < columns.size(); i++) {
       String value = source.cell(i);
       if (columns.isOther(i) && value != null) {
-        record.append("> <").append(columns.names().get(i)).append(">\n");
+        entry.append("> <").append(columns.names().get(i)).append(">\n");
         for (String line : value.split("\\R", -1)) {
-          record.append(line.isEmpty() && !value.isEmpty() ? " " : line).append('\n');
+          entry.append(line.isEmpty() && !value.isEmpty() ? " " : line).append('\n');
         }
-        record.append('\n');
+        entry.append('\n');
       }
     }
-    out.write(record.append("$$$$\n"));
-    written++;
+    record(entry.append("$$$$\n"));
     return null;
-  }
-
-  @Override
-  public long written() {
-    return written;
   }
 
   @Override
@@ -117,16 +110,6 @@ final class SdfSink implements MoleculeSink {
               + ")");
     }
     return notes;
-  }
-
-  @Override
-  public void commit() {
-    out.commit();
-  }
-
-  @Override
-  public void close() {
-    out.close();
   }
 
   /**
@@ -148,12 +131,5 @@ final class SdfSink implements MoleculeSink {
         bond.getStereoBond().setDisplay(IBond.Display.Crossed);
       }
     }
-  }
-
-  private static String oneLine(Exception e) {
-    String message = e.getMessage();
-    return message == null || message.isBlank()
-        ? e.getClass().getSimpleName()
-        : message.replaceAll("\\s*\\R\\s*", " ").strip();
   }
 }

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
@@ -25,18 +23,16 @@ public final class BatchReader implements BatchSource {
 
   private final Path file;
   private final InputSchema schema;
-  private final ParquetReader<InputRow> reader;
+  private final ParquetRows<InputRow> rows;
   private final int batchSize;
   private long nextBatchIndex;
-  private long rowsRead;
   private boolean exhausted;
   private boolean closed;
 
-  private BatchReader(
-      Path file, InputSchema schema, ParquetReader<InputRow> reader, int batchSize) {
+  private BatchReader(Path file, InputSchema schema, ParquetRows<InputRow> rows, int batchSize) {
     this.file = file;
     this.schema = schema;
-    this.reader = reader;
+    this.rows = rows;
     this.batchSize = batchSize;
   }
 
@@ -103,37 +99,33 @@ public final class BatchReader implements BatchSource {
       throw new InputException(
           input + ": cannot start at row " + firstRow + ", the file has " + rowCount + " rows");
     }
-    BatchReader reader;
-    try {
-      Builder builder = new Builder(inputFile, new InputRowReadSupport(schema, groupStartRow));
-      if (rangeStart > 0) {
-        // row groups are kept when their midpoint is in the range: every one from rangeStart on
-        builder.withFileRange(rangeStart, Long.MAX_VALUE);
-      }
-      reader = new BatchReader(input, schema, builder.build(), batchSize);
-    } catch (IOException | RuntimeException e) {
-      throw ParquetFiles.unreadable(input, e);
-    }
-    reader.skipTo(groupStartRow, firstRow);
+    // row groups are kept when their midpoint is in the range: every one from rangeStart on
+    BatchReader reader =
+        new BatchReader(
+            input,
+            schema,
+            ParquetRows.open(
+                input, new InputRowReadSupport(schema, groupStartRow), rangeStart, groupStartRow),
+            batchSize);
+    reader.skipTo(firstRow);
     return reader;
   }
 
-  /** Drops the rows from {@code from} (the next to be read) up to {@code firstRow}. */
-  private void skipTo(long from, long firstRow) {
-    rowsRead = from;
-    while (rowsRead < firstRow) {
+  /** Drops the rows from the next to be read up to {@code firstRow}. */
+  private void skipTo(long firstRow) {
+    while (rows.rowNumber() < firstRow) {
+      InputRow row;
       try {
-        if (reader.read() == null) {
-          throw new InputException(file + ": ended at row " + rowsRead + " before row " + firstRow);
-        }
-      } catch (IOException | RuntimeException e) {
+        row = rows.read();
+      } catch (InputException e) {
         close();
-        throw e instanceof InputException ie
-            ? ie
-            : new InputException(
-                file + ": cannot read row " + rowsRead + ": " + ParquetFiles.oneLine(e), e);
+        throw e;
       }
-      rowsRead++;
+      if (row == null) {
+        close();
+        throw new InputException(
+            file + ": ended at row " + rows.rowNumber() + " before row " + firstRow);
+      }
     }
     nextBatchIndex = firstRow / batchSize;
     exhausted = firstRow == schema.rowCount();
@@ -151,24 +143,17 @@ public final class BatchReader implements BatchSource {
     if (exhausted) {
       return null;
     }
-    long remaining = Math.max(0, schema.rowCount() - rowsRead);
-    List<InputRow> rows = new ArrayList<>((int) Math.min(batchSize, Math.max(1, remaining)));
-    while (rows.size() < batchSize) {
-      InputRow row;
-      try {
-        row = reader.read();
-      } catch (IOException | RuntimeException e) {
-        throw new InputException(
-            file + ": cannot read row " + rowsRead + ": " + ParquetFiles.oneLine(e), e);
-      }
+    long remaining = Math.max(0, schema.rowCount() - rows.rowNumber());
+    List<InputRow> batch = new ArrayList<>((int) Math.min(batchSize, Math.max(1, remaining)));
+    while (batch.size() < batchSize) {
+      InputRow row = rows.read();
       if (row == null) {
         exhausted = true;
         break;
       }
-      rows.add(row);
-      rowsRead++;
+      batch.add(row);
     }
-    return rows.isEmpty() ? null : new RowBatch(nextBatchIndex++, List.copyOf(rows));
+    return batch.isEmpty() ? null : new RowBatch(nextBatchIndex++, List.copyOf(batch));
   }
 
   /** The resolved schema: SMILES, id and pass-through columns, row count. */
@@ -192,25 +177,6 @@ public final class BatchReader implements BatchSource {
       return;
     }
     closed = true;
-    try {
-      reader.close();
-    } catch (IOException e) {
-      throw new InputException(file + ": cannot close: " + ParquetFiles.oneLine(e), e);
-    }
-  }
-
-  /** A reader builder for a local file and our read support. */
-  private static final class Builder extends ParquetReader.Builder<InputRow> {
-    private final ReadSupport<InputRow> readSupport;
-
-    Builder(InputFile file, ReadSupport<InputRow> readSupport) {
-      super(file);
-      this.readSupport = readSupport;
-    }
-
-    @Override
-    protected ReadSupport<InputRow> getReadSupport() {
-      return readSupport;
-    }
+    rows.close();
   }
 }

@@ -1,11 +1,5 @@
 package org.transformpipeline.parquet;
 
-import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.hadoop.api.InitContext;
-import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
 import org.transformpipeline.pipeline.InputRow;
 
@@ -13,7 +7,7 @@ import org.transformpipeline.pipeline.InputRow;
  * Reads every column of a flat input file into {@link InputRow}s. Not thread-safe: one per reader
  * (each read makes one stateful materializer).
  */
-final class InputRowReadSupport extends ReadSupport<InputRow> {
+final class InputRowReadSupport extends RowReadSupport<InputRow> {
 
   private final InputSchema schema;
   private final long firstRowNumber;
@@ -27,28 +21,9 @@ final class InputRowReadSupport extends ReadSupport<InputRow> {
     this.firstRowNumber = firstRowNumber;
   }
 
+  // All columns are used (SMILES, id, pass-through), so the requested schema is the file's.
   @Override
-  public ReadContext init(InitContext context) {
-    // All columns are used (SMILES, id, pass-through), so the requested schema is the file's.
-    return new ReadContext(context.getFileSchema());
-  }
-
-  @SuppressWarnings("deprecation") // Parquet still declares this Hadoop form abstract
-  @Override
-  public RecordMaterializer<InputRow> prepareForRead(
-      Configuration configuration,
-      Map<String, String> keyValueMetaData,
-      MessageType fileSchema,
-      ReadContext readContext) {
-    return new InputRowMaterializer(schema, readContext.getRequestedSchema(), firstRowNumber);
-  }
-
-  @Override
-  public RecordMaterializer<InputRow> prepareForRead(
-      ParquetConfiguration configuration,
-      Map<String, String> keyValueMetaData,
-      MessageType fileSchema,
-      ReadContext readContext) {
-    return new InputRowMaterializer(schema, readContext.getRequestedSchema(), firstRowNumber);
+  Assembler<InputRow> assembler(MessageType requested) {
+    return new InputRowAssembler(schema, requested, firstRowNumber);
   }
 }

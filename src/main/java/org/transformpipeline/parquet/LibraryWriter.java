@@ -9,11 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -148,52 +143,19 @@ public final class LibraryWriter implements AutoCloseable {
 
   private record Molecule(String smiles, String id, String[] others) {}
 
-  private static final class MoleculeWriteSupport extends WriteSupport<Molecule> {
-    private final MessageType schema;
-    private final Map<String, String> metadata;
-    private RecordConsumer consumer;
+  private static final class MoleculeWriteSupport extends RowWriteSupport<Molecule> {
 
     MoleculeWriteSupport(MessageType schema, Map<String, String> metadata) {
-      this.schema = schema;
-      this.metadata = Map.copyOf(metadata);
-    }
-
-    @SuppressWarnings("deprecation") // Parquet still declares this Hadoop form abstract
-    @Override
-    public WriteContext init(Configuration configuration) {
-      return new WriteContext(schema, metadata);
+      super(schema, metadata);
     }
 
     @Override
-    public WriteContext init(ParquetConfiguration configuration) {
-      return new WriteContext(schema, metadata);
-    }
-
-    @Override
-    public void prepareForWrite(RecordConsumer recordConsumer) {
-      consumer = recordConsumer;
-    }
-
-    @Override
-    public void write(Molecule molecule) {
-      consumer.startMessage();
-      consumer.startField("smiles", 0);
-      consumer.addBinary(Binary.fromString(molecule.smiles()));
-      consumer.endField("smiles", 0);
-      writeOptional(1, molecule.id());
+    void writeFields(Molecule molecule) {
+      string(0, molecule.smiles());
+      string(1, molecule.id());
       String[] others = molecule.others();
       for (int i = 0; i < others.length; i++) {
-        writeOptional(2 + i, others[i]);
-      }
-      consumer.endMessage();
-    }
-
-    private void writeOptional(int index, String value) {
-      if (value != null) {
-        String name = schema.getFieldName(index);
-        consumer.startField(name, index);
-        consumer.addBinary(Binary.fromString(value));
-        consumer.endField(name, index);
+        string(2 + i, others[i]);
       }
     }
   }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.transformpipeline.text.ErrorText;
 
 /** Small facts shared by the Parquet readers and writers. Stateless, thread-safe. */
 public final class ParquetFiles {
@@ -51,15 +52,6 @@ public final class ParquetFiles {
     }
   }
 
-  /** The exception's message (or class name) as one line, for one-line error reports. */
-  public static String oneLine(Throwable e) {
-    String message = e.getMessage();
-    if (message == null || message.isBlank()) {
-      message = e.getClass().getSimpleName();
-    }
-    return message.replaceAll("\\s*\\R\\s*", " ").trim();
-  }
-
   /**
    * Checks that an input file exists, is a file and is readable.
    *
@@ -89,6 +81,6 @@ public final class ParquetFiles {
       return new InputException(
           input + ": truncated Parquet file (no footer: it does not end with PAR1)", e);
     }
-    return new InputException(input + ": corrupt Parquet file (" + oneLine(e) + ")", e);
+    return new InputException(input + ": corrupt Parquet file (" + ErrorText.oneLine(e) + ")", e);
   }
 }

@@ -1,15 +1,8 @@
 package org.transformpipeline.parquet;
 
 import java.util.Arrays;
-import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.hadoop.api.InitContext;
-import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
-import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
 import org.transformpipeline.pipeline.ProductRow;
 
@@ -19,7 +12,7 @@ import org.transformpipeline.pipeline.ProductRow;
  * Binary}, as the input reader gives them), so that writing the rows again gives the same values.
  * Not thread-safe: one per reader.
  */
-final class ProductRowReadSupport extends ReadSupport<ProductRow> {
+final class ProductRowReadSupport extends RowReadSupport<ProductRow> {
 
   private static final int PRODUCT_COLUMNS = ProductWriteSupport.PRODUCT_COLUMNS.size();
 
@@ -34,8 +27,7 @@ final class ProductRowReadSupport extends ReadSupport<ProductRow> {
   }
 
   @Override
-  public ReadContext init(InitContext context) {
-    MessageType file = context.getFileSchema();
+  MessageType requested(MessageType file) {
     for (int i = 0; i < PRODUCT_COLUMNS; i++) {
       String expected = ProductWriteSupport.PRODUCT_COLUMNS.get(i);
       if (file.getFieldCount() <= i || !file.getType(i).getName().equals(expected)) {
@@ -43,51 +35,16 @@ final class ProductRowReadSupport extends ReadSupport<ProductRow> {
             "not a products file: column " + i + " is not " + expected + " in " + file);
       }
     }
-    if (smilesOnly) {
-      return new ReadContext(new MessageType(file.getName(), file.getType(0)));
-    }
-    return new ReadContext(file);
-  }
-
-  @SuppressWarnings("deprecation") // Parquet still declares this Hadoop form abstract
-  @Override
-  public RecordMaterializer<ProductRow> prepareForRead(
-      Configuration configuration,
-      Map<String, String> keyValueMetaData,
-      MessageType fileSchema,
-      ReadContext readContext) {
-    return new Materializer(readContext.getRequestedSchema().getFieldCount());
+    return smilesOnly ? new MessageType(file.getName(), file.getType(0)) : file;
   }
 
   @Override
-  public RecordMaterializer<ProductRow> prepareForRead(
-      ParquetConfiguration configuration,
-      Map<String, String> keyValueMetaData,
-      MessageType fileSchema,
-      ReadContext readContext) {
-    return new Materializer(readContext.getRequestedSchema().getFieldCount());
-  }
-
-  private static final class Materializer extends RecordMaterializer<ProductRow> {
-    private final Row root;
-
-    Materializer(int fields) {
-      this.root = new Row(fields);
-    }
-
-    @Override
-    public ProductRow getCurrentRecord() {
-      return root.current;
-    }
-
-    @Override
-    public GroupConverter getRootConverter() {
-      return root;
-    }
+  Assembler<ProductRow> assembler(MessageType requested) {
+    return new Row(requested.getFieldCount());
   }
 
   /** Fields 0-4 are the product columns; cells hold the rest. */
-  private static final class Row extends GroupConverter {
+  private static final class Row extends Assembler<ProductRow> {
     private final Converter[] converters;
     private final Object[] values;
     private ProductRow current;
@@ -99,6 +56,11 @@ final class ProductRowReadSupport extends ReadSupport<ProductRow> {
         converters[i] =
             new BoxedCellConverter((at, value) -> values[at] = value, i, i < PRODUCT_COLUMNS - 1);
       }
+    }
+
+    @Override
+    ProductRow current() {
+      return current;
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.transformpipeline.pipeline.ProductRow;
+import org.transformpipeline.text.ErrorText;
 
 /**
  * Picks a few rows of a products file (the output of {@code apply}) for the run report: a
@@ -98,7 +99,7 @@ public final class ProductSampler {
       if (!ParquetFiles.startsWithMagic(file)) {
         throw new InputException(file + ": not a Parquet file (it does not start with PAR1)", e);
       }
-      throw new InputException(file + ": cannot read products: " + ParquetFiles.oneLine(e), e);
+      throw new InputException(file + ": cannot read products: " + ErrorText.oneLine(e), e);
     }
   }
 

@@ -5,9 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -23,21 +20,17 @@ import org.transformpipeline.pipeline.ProductRow;
  * their exact types. Rows must pass {@link #check} first: Parquet's writer refuses all further rows
  * after one fails half-way. Not thread-safe.
  */
-final class ProductWriteSupport extends WriteSupport<ProductRow> {
+final class ProductWriteSupport extends RowWriteSupport<ProductRow> {
 
   /** The product columns, in order, before the pass-through columns. */
   static final List<String> PRODUCT_COLUMNS =
       List.of("product_smiles", "parent_id", "parent_smiles", "transform", "site");
 
-  private final MessageType schema;
   private final List<PrimitiveType> passThrough;
-  private final Map<String, String> metadata;
-  private RecordConsumer consumer;
 
   ProductWriteSupport(InputSchema input, Map<String, String> metadata) {
-    this.schema = schema(input);
+    super(schema(input), metadata);
     this.passThrough = input.passThrough().stream().map(Type::asPrimitiveType).toList();
-    this.metadata = Map.copyOf(metadata);
   }
 
   /**
@@ -73,29 +66,13 @@ final class ProductWriteSupport extends WriteSupport<ProductRow> {
     return new MessageType("product", fields);
   }
 
-  @SuppressWarnings("deprecation") // Parquet still declares this Hadoop form abstract
   @Override
-  public WriteContext init(Configuration configuration) {
-    return new WriteContext(schema, metadata);
-  }
-
-  @Override
-  public WriteContext init(ParquetConfiguration configuration) {
-    return new WriteContext(schema, metadata);
-  }
-
-  @Override
-  public void prepareForWrite(RecordConsumer recordConsumer) {
-    this.consumer = recordConsumer;
-  }
-
-  @Override
-  public void write(ProductRow row) {
-    consumer.startMessage();
-    writeString(0, row.productSmiles());
-    writeString(1, row.parentId());
-    writeString(2, row.parentSmiles());
-    writeString(3, row.transform());
+  void writeFields(ProductRow row) {
+    string(0, row.productSmiles());
+    string(1, row.parentId());
+    string(2, row.parentSmiles());
+    string(3, row.transform());
+    RecordConsumer consumer = consumer();
     consumer.startField("site", 4);
     consumer.addInteger(row.site());
     consumer.endField("site", 4);
@@ -109,17 +86,10 @@ final class ProductWriteSupport extends WriteSupport<ProductRow> {
         consumer.endField(type.getName(), index);
       }
     }
-    consumer.endMessage();
-  }
-
-  private void writeString(int index, String value) {
-    String name = PRODUCT_COLUMNS.get(index);
-    consumer.startField(name, index);
-    consumer.addBinary(Binary.fromString(value));
-    consumer.endField(name, index);
   }
 
   private void writeCell(PrimitiveTypeName physical, Object value) {
+    RecordConsumer consumer = consumer();
     switch (physical) {
       case INT32 -> consumer.addInteger((Integer) value);
       case INT64 -> consumer.addLong((Long) value);
@@ -139,6 +109,7 @@ final class ProductWriteSupport extends WriteSupport<ProductRow> {
    *
    * @throws IllegalArgumentException naming the parent, the column and the problem
    */
+  @Override
   void check(ProductRow row) {
     String parent = row.parentId();
     requireText(row.productSmiles(), "product_smiles", parent);

@@ -9,16 +9,17 @@ import org.apache.parquet.schema.MessageType;
 import org.transformpipeline.pipeline.ProductRow;
 
 /**
- * Writes the products file: message {@code product} with {@code product_smiles}, {@code parent_id},
- * {@code parent_smiles}, {@code transform} (required strings), {@code site} (required int32), then
- * every pass-through column of the input with its exact Parquet type. ZSTD, row groups capped at
- * {@value StagedParquetWriter#DEFAULT_ROW_GROUP_SIZE} bytes by default.
+ * Makes the writer of a products file (a {@link StagedParquetWriter}): message {@code product} with
+ * {@code product_smiles}, {@code parent_id}, {@code parent_smiles}, {@code transform} (required
+ * strings), {@code site} (required int32), then every pass-through column of the input with its
+ * exact Parquet type. ZSTD, row groups capped at {@value
+ * StagedParquetWriter#DEFAULT_ROW_GROUP_SIZE} bytes by default.
  *
  * <p>The target path never holds a partial file: rows go to a temporary file in the same directory,
- * published by {@link #commit()}; {@link #abort()}, or {@link #close()} without commit, deletes it.
- * Not thread-safe: one thread (the pipeline's consumer) writes.
+ * published by the writer's commit; abort, or close without commit, deletes it. Each row is checked
+ * before it is written ({@link ProductWriteSupport#check}). Stateless.
  */
-public final class ProductWriter implements AutoCloseable {
+public final class ProductWriter {
 
   /** Footer key: the input's SMILES column. */
   public static final String SMILES_COLUMN_KEY = "transform-pipeline.input.smiles-column";
@@ -40,16 +41,11 @@ public final class ProductWriter implements AutoCloseable {
     return footerMetadata.containsKey(SMILES_COLUMN_KEY);
   }
 
-  private final ProductWriteSupport rows;
-  private final StagedParquetWriter<ProductRow> file;
-
-  private ProductWriter(ProductWriteSupport rows, StagedParquetWriter<ProductRow> file) {
-    this.rows = rows;
-    this.file = file;
-  }
+  private ProductWriter() {}
 
   /** {@link #create(Path, InputSchema, boolean, long, Map)} with the default row-group size. */
-  public static ProductWriter create(Path target, InputSchema schema, boolean overwrite) {
+  public static StagedParquetWriter<ProductRow> create(
+      Path target, InputSchema schema, boolean overwrite) {
     return create(target, schema, overwrite, StagedParquetWriter.DEFAULT_ROW_GROUP_SIZE, Map.of());
   }
 
@@ -66,7 +62,7 @@ public final class ProductWriter implements AutoCloseable {
    *     overwrite}), its directory is missing or not writable, or a pass-through column's name
    *     clashes with a product column (ignoring case)
    */
-  public static ProductWriter create(
+  public static StagedParquetWriter<ProductRow> create(
       Path target,
       InputSchema schema,
       boolean overwrite,
@@ -78,62 +74,12 @@ public final class ProductWriter implements AutoCloseable {
     metadata.put(SMILES_COLUMN_KEY, schema.smilesColumn());
     metadata.put(ID_COLUMN_KEY, schema.idColumn() == null ? "<row number>" : schema.idColumn());
     ProductWriteSupport writeSupport = new ProductWriteSupport(schema, metadata);
-    return new ProductWriter(
-        writeSupport,
-        StagedParquetWriter.create(
-            target, overwrite, writeSupport, rowGroupSize, Set.of(PRODUCT_SMILES_COLUMN)));
+    return StagedParquetWriter.create(
+        target, overwrite, writeSupport, rowGroupSize, Set.of(PRODUCT_SMILES_COLUMN));
   }
 
   /** The output schema {@link #create} would write for this input. */
   public static MessageType outputSchema(InputSchema schema) {
     return ProductWriteSupport.schema(schema);
-  }
-
-  /**
-   * Writes one row.
-   *
-   * @throws IllegalArgumentException when a required value is null or a pass-through value does not
-   *     fit its column; nothing of the row is written and the writer stays usable
-   * @throws OutputException when writing fails (then abort)
-   */
-  public void write(ProductRow row) {
-    rows.check(row); // before Parquet sees it: its writer refuses all rows after a failed one
-    file.write(row);
-  }
-
-  /** Rows written so far. */
-  public long rowsWritten() {
-    return file.rowsWritten();
-  }
-
-  /** Bytes written and buffered so far (an estimate until the file is finished). */
-  public long dataSize() {
-    return file.dataSize();
-  }
-
-  /** The path the file is published to. */
-  public Path target() {
-    return file.target();
-  }
-
-  /** Finishes the file and moves it atomically to the target. */
-  public void commit() {
-    file.commit();
-  }
-
-  /** Discards the output (deletes the temporary file). No-op after commit. */
-  public void abort() {
-    file.abort();
-  }
-
-  /** Aborts unless committed. */
-  @Override
-  public void close() {
-    file.close();
-  }
-
-  /** The temporary file (for tests of the commit protocol). */
-  Path temporaryFile() {
-    return file.temporaryFile();
   }
 }

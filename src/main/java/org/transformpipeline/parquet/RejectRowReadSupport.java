@@ -1,64 +1,29 @@
 package org.transformpipeline.parquet;
 
-import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.hadoop.api.InitContext;
-import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
-import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
-import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
 import org.transformpipeline.chem.Rejection;
 import org.transformpipeline.pipeline.RejectRow;
 
 /** Reads a rejects file written by {@link RejectWriter} back into {@link RejectRow}s. */
-final class RejectRowReadSupport extends ReadSupport<RejectRow> {
+final class RejectRowReadSupport extends RowReadSupport<RejectRow> {
 
   @Override
-  public ReadContext init(InitContext context) {
-    if (!context.getFileSchema().equals(RejectWriteSupport.SCHEMA)) {
-      throw new IllegalStateException("not a rejects file: " + context.getFileSchema());
+  MessageType requested(MessageType file) {
+    if (!file.equals(RejectWriteSupport.SCHEMA)) {
+      throw new IllegalStateException("not a rejects file: " + file);
     }
-    return new ReadContext(RejectWriteSupport.SCHEMA);
-  }
-
-  @SuppressWarnings("deprecation") // Parquet still declares this Hadoop form abstract
-  @Override
-  public RecordMaterializer<RejectRow> prepareForRead(
-      Configuration configuration,
-      Map<String, String> keyValueMetaData,
-      MessageType fileSchema,
-      ReadContext readContext) {
-    return new Materializer();
+    return RejectWriteSupport.SCHEMA;
   }
 
   @Override
-  public RecordMaterializer<RejectRow> prepareForRead(
-      ParquetConfiguration configuration,
-      Map<String, String> keyValueMetaData,
-      MessageType fileSchema,
-      ReadContext readContext) {
-    return new Materializer();
+  Assembler<RejectRow> assembler(MessageType requested) {
+    return new Row();
   }
 
-  private static final class Materializer extends RecordMaterializer<RejectRow> {
-    private final Row root = new Row();
-
-    @Override
-    public RejectRow getCurrentRecord() {
-      return root.current;
-    }
-
-    @Override
-    public GroupConverter getRootConverter() {
-      return root;
-    }
-  }
-
-  private static final class Row extends GroupConverter {
+  private static final class Row extends Assembler<RejectRow> {
     private final Converter[] converters = new Converter[6];
     private long rowNumber;
     private final String[] text = new String[6];
@@ -82,6 +47,11 @@ final class RejectRowReadSupport extends ReadSupport<RejectRow> {
               }
             };
       }
+    }
+
+    @Override
+    RejectRow current() {
+      return current;
     }
 
     @Override

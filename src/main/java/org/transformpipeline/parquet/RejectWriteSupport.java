@@ -1,11 +1,6 @@
 package org.transformpipeline.parquet;
 
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -18,7 +13,7 @@ import org.transformpipeline.pipeline.RejectRow;
  * {@code PARSE}), {@code reason} (required string), {@code transform} (optional string: set for a
  * rejected product). Not thread-safe.
  */
-final class RejectWriteSupport extends WriteSupport<RejectRow> {
+final class RejectWriteSupport extends RowWriteSupport<RejectRow> {
 
   /** The rejects schema. */
   static final MessageType SCHEMA =
@@ -42,49 +37,20 @@ final class RejectWriteSupport extends WriteSupport<RejectRow> {
           .named("transform")
           .named("reject");
 
-  private final Map<String, String> metadata;
-  private RecordConsumer consumer;
-
   RejectWriteSupport(Map<String, String> metadata) {
-    this.metadata = Map.copyOf(metadata);
-  }
-
-  @SuppressWarnings("deprecation") // Parquet still declares this Hadoop form abstract
-  @Override
-  public WriteContext init(Configuration configuration) {
-    return new WriteContext(SCHEMA, metadata);
+    super(SCHEMA, metadata);
   }
 
   @Override
-  public WriteContext init(ParquetConfiguration configuration) {
-    return new WriteContext(SCHEMA, metadata);
-  }
-
-  @Override
-  public void prepareForWrite(RecordConsumer recordConsumer) {
-    this.consumer = recordConsumer;
-  }
-
-  @Override
-  public void write(RejectRow row) {
-    consumer.startMessage();
-    consumer.startField("row_number", 0);
-    consumer.addLong(row.rowNumber());
-    consumer.endField("row_number", 0);
-    string(1, "id", row.id());
-    string(2, "smiles", row.smiles());
-    string(3, "stage", row.rejection().stage().name());
-    string(4, "reason", row.rejection().reason());
-    string(5, "transform", row.transform());
-    consumer.endMessage();
-  }
-
-  private void string(int index, String name, String value) {
-    if (value != null) {
-      consumer.startField(name, index);
-      consumer.addBinary(Binary.fromString(value));
-      consumer.endField(name, index);
-    }
+  void writeFields(RejectRow row) {
+    consumer().startField("row_number", 0);
+    consumer().addLong(row.rowNumber());
+    consumer().endField("row_number", 0);
+    string(1, row.id());
+    string(2, row.smiles());
+    string(3, row.rejection().stage().name());
+    string(4, row.rejection().reason());
+    string(5, row.transform());
   }
 
   /**
@@ -93,7 +59,8 @@ final class RejectWriteSupport extends WriteSupport<RejectRow> {
    *
    * @throws IllegalArgumentException naming the row and the missing value
    */
-  static void check(RejectRow row) {
+  @Override
+  void check(RejectRow row) {
     if (row.id() == null || row.rejection() == null || row.rejection().reason() == null) {
       throw new IllegalArgumentException(
           "reject of row " + row.rowNumber() + ": id, stage and reason are required: " + row);

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import org.transformpipeline.text.ErrorText;
 
 /**
  * The commit protocol of every output file: content goes to a hidden temporary file in the target's
@@ -72,7 +73,7 @@ public final class StagedFile {
       }
       move();
     } catch (IOException e) {
-      throw new OutputException(target + ": cannot finish output: " + ParquetFiles.oneLine(e), e);
+      throw new OutputException(target + ": cannot finish output: " + ErrorText.oneLine(e), e);
     } finally {
       discard();
     }

@@ -13,12 +13,17 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
+import org.transformpipeline.text.ErrorText;
 
 /**
  * Writes a Parquet file (ZSTD, capped row groups) so that the target path never holds a partial
  * file ({@link StagedFile}): records go to a hidden temporary file in the target's directory,
  * {@link #commit()} publishes it with an atomic rename, and {@link #abort()} or {@link #close()}
  * without commit deletes it. Not thread-safe: one writer thread.
+ *
+ * <p>The one checked writer of this tool: each row type brings its {@link RowWriteSupport} (schema,
+ * footer, a check of each row, how a row is written); {@link ProductWriter}, {@link RejectWriter}
+ * and {@link LibraryWriter} make the writers of theirs.
  *
  * @param <T> the record type of the {@link WriteSupport}
  */
@@ -34,13 +39,15 @@ public final class StagedParquetWriter<T> implements AutoCloseable {
   }
 
   private final StagedFile staged;
+  private final RowWriteSupport<T> rows;
   private final ParquetWriter<T> writer;
   private long rowsWritten;
   private String failure; // why an earlier write failed: the file can then only be aborted
   private State state = State.OPEN;
 
-  private StagedParquetWriter(StagedFile staged, ParquetWriter<T> writer) {
+  private StagedParquetWriter(StagedFile staged, RowWriteSupport<T> rows, ParquetWriter<T> writer) {
     this.staged = staged;
+    this.rows = rows;
     this.writer = writer;
   }
 
@@ -55,7 +62,7 @@ public final class StagedParquetWriter<T> implements AutoCloseable {
    *     overwrite}), is a directory, or its directory is missing or not writable
    */
   public static <T> StagedParquetWriter<T> create(
-      Path target, boolean overwrite, WriteSupport<T> writeSupport, long rowGroupSize) {
+      Path target, boolean overwrite, RowWriteSupport<T> writeSupport, long rowGroupSize) {
     return create(target, overwrite, writeSupport, rowGroupSize, Set.of());
   }
 
@@ -67,7 +74,7 @@ public final class StagedParquetWriter<T> implements AutoCloseable {
   public static <T> StagedParquetWriter<T> create(
       Path target,
       boolean overwrite,
-      WriteSupport<T> writeSupport,
+      RowWriteSupport<T> writeSupport,
       long rowGroupSize,
       Set<String> plainColumns) {
     Objects.requireNonNull(writeSupport, "writeSupport");
@@ -85,26 +92,28 @@ public final class StagedParquetWriter<T> implements AutoCloseable {
         builder = builder.withDictionaryEncoding(column, false);
       }
       ParquetWriter<T> writer = builder.build();
-      return new StagedParquetWriter<>(staged, writer);
+      return new StagedParquetWriter<>(staged, writeSupport, writer);
     } catch (IOException | RuntimeException e) {
       staged.discard();
       throw new OutputException(
-          "cannot create temporary output file " + staged.temp() + ": " + ParquetFiles.oneLine(e),
-          e);
+          "cannot create temporary output file " + staged.temp() + ": " + ErrorText.oneLine(e), e);
     }
   }
 
   /**
-   * Writes one record.
+   * Writes one record, once its row type's check passed.
    *
+   * @throws IllegalArgumentException when the record would be invalid ({@link
+   *     RowWriteSupport#check}): nothing of it is written and the writer stays usable
    * @throws OutputException naming the target when the write fails (the file must then be aborted)
    */
   public void write(T record) {
     requireOpen();
+    rows.check(record); // before Parquet sees it: its writer refuses all rows after a failed one
     try {
       writer.write(record);
     } catch (IOException | RuntimeException e) {
-      failure = "write failed after " + rowsWritten + " rows: " + ParquetFiles.oneLine(e);
+      failure = "write failed after " + rowsWritten + " rows: " + ErrorText.oneLine(e);
       throw new OutputException(staged.target() + ": " + failure, e);
     }
     rowsWritten++;
@@ -154,7 +163,7 @@ public final class StagedParquetWriter<T> implements AutoCloseable {
       staged.discard();
       throw e instanceof OutputException oe
           ? oe
-          : new OutputException(target + ": cannot finish output: " + ParquetFiles.oneLine(e), e);
+          : new OutputException(target + ": cannot finish output: " + ErrorText.oneLine(e), e);
     }
     staged.publish();
     state = State.COMMITTED;

@@ -4,22 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.api.InitContext;
-import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.Converter;
-import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.io.api.PrimitiveConverter;
-import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
@@ -31,18 +20,14 @@ import org.apache.parquet.schema.Type;
  */
 public final class TextRowReader implements AutoCloseable {
 
-  private final Path file;
   private final MessageType requested;
   private final long rowCount;
-  private final ParquetReader<String[]> reader;
-  private long rowsRead;
+  private final ParquetRows<String[]> rows;
 
-  private TextRowReader(
-      Path file, MessageType requested, long rowCount, ParquetReader<String[]> reader) {
-    this.file = file;
+  private TextRowReader(MessageType requested, long rowCount, ParquetRows<String[]> rows) {
     this.requested = requested;
     this.rowCount = rowCount;
-    this.reader = reader;
+    this.rows = rows;
   }
 
   /** Opens a file to read all its columns. */
@@ -70,12 +55,8 @@ public final class TextRowReader implements AutoCloseable {
       throw ParquetFiles.unreadable(file, e);
     }
     MessageType requested = project(file, fileSchema, columns);
-    try {
-      ParquetReader<String[]> reader = new Builder(input, new TextReadSupport(requested)).build();
-      return new TextRowReader(file, requested, rowCount, reader);
-    } catch (IOException | RuntimeException e) {
-      throw ParquetFiles.unreadable(file, e);
-    }
+    return new TextRowReader(
+        requested, rowCount, ParquetRows.open(file, new TextReadSupport(requested)));
   }
 
   /** True when every column is a flat (not nested, not repeated) primitive column. */
@@ -105,25 +86,12 @@ public final class TextRowReader implements AutoCloseable {
    * @throws InputException naming the file and the 0-based row when the data cannot be decoded
    */
   public String[] next() {
-    try {
-      String[] row = reader.read();
-      if (row != null) {
-        rowsRead++;
-      }
-      return row;
-    } catch (IOException | RuntimeException e) {
-      throw new InputException(
-          file + ": cannot read row " + rowsRead + ": " + ParquetFiles.oneLine(e), e);
-    }
+    return rows.read();
   }
 
   @Override
   public void close() {
-    try {
-      reader.close();
-    } catch (IOException e) {
-      throw new InputException(file + ": cannot close: " + ParquetFiles.oneLine(e), e);
-    }
+    rows.close();
   }
 
   private static MessageType project(Path file, MessageType schema, Set<String> columns) {
@@ -150,129 +118,5 @@ public final class TextRowReader implements AutoCloseable {
       }
     }
     return new MessageType(schema.getName(), fields);
-  }
-
-  private static final class TextReadSupport extends ReadSupport<String[]> {
-    private final MessageType requested;
-
-    TextReadSupport(MessageType requested) {
-      this.requested = requested;
-    }
-
-    @Override
-    public ReadContext init(InitContext context) {
-      return new ReadContext(requested);
-    }
-
-    @SuppressWarnings("deprecation") // Parquet still declares this Hadoop form abstract
-    @Override
-    public RecordMaterializer<String[]> prepareForRead(
-        Configuration configuration,
-        Map<String, String> keyValueMetaData,
-        MessageType fileSchema,
-        ReadContext readContext) {
-      return new RowMaterializer(readContext.getRequestedSchema());
-    }
-
-    @Override
-    public RecordMaterializer<String[]> prepareForRead(
-        ParquetConfiguration configuration,
-        Map<String, String> keyValueMetaData,
-        MessageType fileSchema,
-        ReadContext readContext) {
-      return new RowMaterializer(readContext.getRequestedSchema());
-    }
-  }
-
-  /** Renders each cell as it arrives into the current row's array. */
-  private static final class RowMaterializer extends RecordMaterializer<String[]> {
-    private final Converter[] converters;
-    private String[] row;
-    private final GroupConverter root =
-        new GroupConverter() {
-          @Override
-          public Converter getConverter(int fieldIndex) {
-            return converters[fieldIndex];
-          }
-
-          @Override
-          public void start() {
-            row = new String[converters.length];
-          }
-
-          @Override
-          public void end() {}
-        };
-
-    RowMaterializer(MessageType requested) {
-      converters = new Converter[requested.getFieldCount()];
-      for (int i = 0; i < converters.length; i++) {
-        converters[i] = new CellConverter(i, requested.getType(i).asPrimitiveType());
-      }
-    }
-
-    @Override
-    public String[] getCurrentRecord() {
-      return row;
-    }
-
-    @Override
-    public GroupConverter getRootConverter() {
-      return root;
-    }
-
-    private final class CellConverter extends PrimitiveConverter {
-      private final int slot;
-      private final PrimitiveType type;
-
-      CellConverter(int slot, PrimitiveType type) {
-        this.slot = slot;
-        this.type = type;
-      }
-
-      @Override
-      public void addBinary(Binary value) {
-        row[slot] = CellText.of(type, value);
-      }
-
-      @Override
-      public void addBoolean(boolean value) {
-        row[slot] = CellText.of(type, value);
-      }
-
-      @Override
-      public void addInt(int value) {
-        row[slot] = CellText.of(type, value);
-      }
-
-      @Override
-      public void addLong(long value) {
-        row[slot] = CellText.of(type, value);
-      }
-
-      @Override
-      public void addFloat(float value) {
-        row[slot] = CellText.of(type, value);
-      }
-
-      @Override
-      public void addDouble(double value) {
-        row[slot] = CellText.of(type, value);
-      }
-    }
-  }
-
-  private static final class Builder extends ParquetReader.Builder<String[]> {
-    private final ReadSupport<String[]> readSupport;
-
-    Builder(InputFile file, ReadSupport<String[]> readSupport) {
-      super(file);
-      this.readSupport = readSupport;
-    }
-
-    @Override
-    protected ReadSupport<String[]> getReadSupport() {
-      return readSupport;
-    }
   }
 }

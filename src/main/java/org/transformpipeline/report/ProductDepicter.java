@@ -14,6 +14,7 @@ import org.openscience.cdk.silent.SilentChemObjectBuilder;
 import org.openscience.cdk.smiles.SmilesParser;
 import org.transformpipeline.chem.ProductEnumerator;
 import org.transformpipeline.pipeline.ProductRow;
+import org.transformpipeline.text.ErrorText;
 
 /**
  * Draws a product and its parent as inline SVG (CDK depict, 2D layout by CDK's structure diagram
@@ -57,12 +58,12 @@ public final class ProductDepicter {
     try {
       parent = ProductEnumerator.parentAtoms(parser.parseSmiles(row.parentSmiles()));
     } catch (CDKException | RuntimeException e) {
-      return failed(rowNumber, row, "parent SMILES does not parse: " + firstLine(e));
+      return failed(rowNumber, row, "parent SMILES does not parse: " + ErrorText.firstLine(e));
     }
     try {
       product = ProductEnumerator.parentAtoms(parser.parseSmiles(row.productSmiles()));
     } catch (CDKException | RuntimeException e) {
-      return failed(rowNumber, row, "product SMILES does not parse: " + firstLine(e));
+      return failed(rowNumber, row, "product SMILES does not parse: " + ErrorText.firstLine(e));
     }
     int site = row.site();
     if (site < 0 || site >= parent.getAtomCount()) {
@@ -101,7 +102,7 @@ public final class ProductDepicter {
           embedding.orElse(null),
           note);
     } catch (CDKException | RuntimeException e) {
-      return failed(rowNumber, row, "cannot draw: " + firstLine(e));
+      return failed(rowNumber, row, "cannot draw: " + ErrorText.firstLine(e));
     }
   }
 
@@ -133,11 +134,5 @@ public final class ProductDepicter {
 
   private static DepictedProduct failed(long rowNumber, ProductRow row, String note) {
     return new DepictedProduct(rowNumber, row, null, null, null, note);
-  }
-
-  private static String firstLine(Exception e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int nl = message.indexOf('\n');
-    return (nl < 0 ? message : message.substring(0, nl)).trim();
   }
 }

@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.transformpipeline.parquet.InputSchema;
 import org.transformpipeline.parquet.OutputException;
-import org.transformpipeline.parquet.OwnFileReader;
+import org.transformpipeline.parquet.OwnFiles;
+import org.transformpipeline.parquet.ParquetRows;
 import org.transformpipeline.parquet.ProductWriter;
 import org.transformpipeline.parquet.RejectWriter;
 import org.transformpipeline.parquet.StagedParquetWriter;
@@ -66,8 +67,8 @@ public final class RunOutput implements ProductSink {
   private final Map<String, String> metadata;
   private final PartLimits limits;
   private volatile PartManifest manifest; // read by RunInterruption's shutdown hook
-  private ProductWriter products;
-  private RejectWriter rejects;
+  private StagedParquetWriter<ProductRow> products;
+  private StagedParquetWriter<RejectRow> rejects;
   private long partFirstBatch;
   private long partOpenedNanos;
   private RunCheckpoint last;
@@ -171,13 +172,13 @@ public final class RunOutput implements ProductSink {
     if (!manifest.complete()) {
       throw new IllegalStateException("the run is not complete: " + parts.dir());
     }
-    try (ProductWriter finalProducts =
+    try (StagedParquetWriter<ProductRow> finalProducts =
             ProductWriter.create(
                 output, schema, overwrite, StagedParquetWriter.DEFAULT_ROW_GROUP_SIZE, metadata);
-        RejectWriter finalRejects = RejectWriter.create(rejectsFile, overwrite)) {
+        StagedParquetWriter<RejectRow> finalRejects = RejectWriter.create(rejectsFile, overwrite)) {
       for (PartManifest.Part part : manifest.parts()) {
-        copy(OwnFileReader.products(parts.file(part.products())), finalProducts::write);
-        copy(OwnFileReader.rejects(parts.file(part.rejects())), finalRejects::write);
+        copy(OwnFiles.products(parts.file(part.products())), finalProducts::write);
+        copy(OwnFiles.rejects(parts.file(part.rejects())), finalRejects::write);
       }
       finalRejects.commit();
       try {
@@ -200,7 +201,7 @@ public final class RunOutput implements ProductSink {
   public void forEachProductSmiles(Consumer<String> action) {
     for (PartManifest.Part part : manifest.parts()) {
       copy(
-          OwnFileReader.productSmiles(parts.file(part.products())),
+          OwnFiles.productSmiles(parts.file(part.products())),
           row -> action.accept(row.productSmiles()));
     }
   }
@@ -210,7 +211,7 @@ public final class RunOutput implements ProductSink {
     parts.delete();
   }
 
-  private static <T> void copy(OwnFileReader<T> reader, Consumer<T> into) {
+  private static <T> void copy(ParquetRows<T> reader, Consumer<T> into) {
     try (reader) {
       for (T row = reader.read(); row != null; row = reader.read()) {
         into.accept(row);

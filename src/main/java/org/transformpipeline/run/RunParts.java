@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 import org.transformpipeline.parquet.OutputException;
-import org.transformpipeline.parquet.ParquetFiles;
+import org.transformpipeline.text.ErrorText;
 
 /**
  * The work directory of a run, {@code <output>.parts/} next to the output: the committed parts of
@@ -77,7 +77,7 @@ public final class RunParts implements AutoCloseable {
     } catch (IOException e) {
       closeQuietly(channel);
       throw new OutputException(
-          "cannot create the parts directory " + dir + ": " + ParquetFiles.oneLine(e), e);
+          "cannot create the parts directory " + dir + ": " + ErrorText.oneLine(e), e);
     }
   }
 
@@ -121,7 +121,7 @@ public final class RunParts implements AutoCloseable {
       throw new OutputException(
           file
               + ": unreadable manifest ("
-              + ParquetFiles.oneLine(e)
+              + ErrorText.oneLine(e)
               + "); use --overwrite to"
               + " start over",
           e);
@@ -142,7 +142,7 @@ public final class RunParts implements AutoCloseable {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       syncDirectory();
     } catch (IOException e) {
-      throw new OutputException(target + ": cannot write: " + ParquetFiles.oneLine(e), e);
+      throw new OutputException(target + ": cannot write: " + ErrorText.oneLine(e), e);
     }
   }
 
@@ -163,7 +163,7 @@ public final class RunParts implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      throw new OutputException(dir + ": cannot clean up: " + ParquetFiles.oneLine(e), e);
+      throw new OutputException(dir + ": cannot clean up: " + ErrorText.oneLine(e), e);
     }
   }
 
@@ -176,7 +176,7 @@ public final class RunParts implements AutoCloseable {
       }
       Files.delete(dir);
     } catch (IOException e) {
-      throw new OutputException(dir + ": cannot delete: " + ParquetFiles.oneLine(e), e);
+      throw new OutputException(dir + ": cannot delete: " + ErrorText.oneLine(e), e);
     }
   }
 

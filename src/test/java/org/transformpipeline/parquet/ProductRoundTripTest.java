@@ -49,7 +49,7 @@ class ProductRoundTripTest {
     output = dir.resolve("products.parquet");
     try (BatchReader reader = BatchReader.open(input, "smiles", IdColumn.byDefault(), 7)) {
       schema = reader.schema();
-      try (ProductWriter writer =
+      try (StagedParquetWriter<ProductRow> writer =
           ProductWriter.create(output, schema, false, 1 << 20, Map.of("run.note", "test"))) {
         for (RowBatch batch = reader.next(); batch != null; batch = reader.next()) {
           for (InputRow row : batch.rows()) {

@@ -32,7 +32,7 @@ class ProductSamplerTest {
 
   private Path products(String name, long rows, long rowGroupBytes) {
     Path target = dir.resolve(name);
-    try (ProductWriter writer =
+    try (StagedParquetWriter<ProductRow> writer =
         ProductWriter.create(target, SCHEMA, false, rowGroupBytes, Map.of())) {
       for (long i = 0; i < rows; i++) {
         writer.write(row(i));

@@ -57,7 +57,7 @@ class ProductWriterTest {
   @Test
   void targetAppearsOnlyAtCommitAndTheTemporaryFileIsAHiddenSibling() throws IOException {
     Path target = dir.resolve("products.parquet");
-    try (ProductWriter writer = ProductWriter.create(target, SCHEMA, false)) {
+    try (StagedParquetWriter<ProductRow> writer = ProductWriter.create(target, SCHEMA, false)) {
       for (int i = 0; i < 10; i++) {
         writer.write(row(i));
       }
@@ -85,19 +85,20 @@ class ProductWriterTest {
   @Test
   void abortAndCloseWithoutCommitLeaveNoFiles() throws IOException {
     Path target = dir.resolve("out.parquet");
-    try (ProductWriter writer = ProductWriter.create(target, SCHEMA, false)) {
+    try (StagedParquetWriter<ProductRow> writer = ProductWriter.create(target, SCHEMA, false)) {
       writer.write(row(1));
       writer.abort();
       assertEquals(List.of(), files());
     }
-    try (ProductWriter writer = ProductWriter.create(target, SCHEMA, false)) {
+    try (StagedParquetWriter<ProductRow> writer = ProductWriter.create(target, SCHEMA, false)) {
       writer.write(row(1));
     }
     assertEquals(List.of(), files(), "close() without commit aborts");
     assertThrows(
         IllegalStateException.class,
         () -> {
-          try (ProductWriter writer = ProductWriter.create(target, SCHEMA, false)) {
+          try (StagedParquetWriter<ProductRow> writer =
+              ProductWriter.create(target, SCHEMA, false)) {
             writer.write(row(1));
             throw new IllegalStateException("the run failed");
           }
@@ -120,7 +121,7 @@ class ProductWriterTest {
   @Test
   void overwriteReplacesTheTargetOnlyAtCommit() throws IOException {
     Path target = Files.writeString(dir.resolve("out.parquet"), "old");
-    try (ProductWriter writer = ProductWriter.create(target, SCHEMA, true)) {
+    try (StagedParquetWriter<ProductRow> writer = ProductWriter.create(target, SCHEMA, true)) {
       writer.write(row(7));
       assertEquals("old", Files.readString(target));
       writer.commit();
@@ -132,7 +133,7 @@ class ProductWriterTest {
   @Test
   void aTargetCreatedDuringTheRunIsNotReplacedWithoutOverwrite() throws IOException {
     Path target = dir.resolve("out.parquet");
-    try (ProductWriter writer = ProductWriter.create(target, SCHEMA, false)) {
+    try (StagedParquetWriter<ProductRow> writer = ProductWriter.create(target, SCHEMA, false)) {
       writer.write(row(1));
       Files.writeString(target, "someone else's");
 
@@ -198,7 +199,7 @@ class ProductWriterTest {
   @Test
   void aBadRowIsRejectedWholeAndTheFileStaysValid() throws IOException {
     Path target = dir.resolve("out.parquet");
-    try (ProductWriter writer = ProductWriter.create(target, SCHEMA, false)) {
+    try (StagedParquetWriter<ProductRow> writer = ProductWriter.create(target, SCHEMA, false)) {
       writer.write(row(1));
       List<ProductRow> bad =
           List.of(
@@ -233,7 +234,8 @@ class ProductWriterTest {
   @Test
   void rowGroupsAreCappedAtTheRequestedSize() throws IOException {
     Path target = dir.resolve("out.parquet");
-    try (ProductWriter writer = ProductWriter.create(target, SCHEMA, false, 64 * 1024, Map.of())) {
+    try (StagedParquetWriter<ProductRow> writer =
+        ProductWriter.create(target, SCHEMA, false, 64 * 1024, Map.of())) {
       for (int i = 0; i < 20_000; i++) {
         writer.write(row(i));
       }

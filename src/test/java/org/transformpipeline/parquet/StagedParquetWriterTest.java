@@ -12,11 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
-import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,32 +21,20 @@ class StagedParquetWriterTest {
   @TempDir Path dir;
 
   /** One string column; the record "poison" fails half-way through, as a buggy writer would. */
-  private static final class Words extends WriteSupport<String> {
-    private final MessageType schema =
-        Types.buildMessage().required(BINARY).as(stringType()).named("word").named("words");
-    private RecordConsumer consumer;
-
-    @Override
-    @SuppressWarnings("deprecation") // WriteSupport still declares it abstract
-    public WriteContext init(Configuration configuration) {
-      return new WriteContext(schema, Map.of());
+  /** One string column; the word "poison" fails half-way through its record. */
+  private static final class Words extends RowWriteSupport<String> {
+    Words() {
+      super(
+          Types.buildMessage().required(BINARY).as(stringType()).named("word").named("words"),
+          Map.of());
     }
 
     @Override
-    public void prepareForWrite(RecordConsumer recordConsumer) {
-      consumer = recordConsumer;
-    }
-
-    @Override
-    public void write(String word) {
-      consumer.startMessage();
+    void writeFields(String word) {
       if (word.equals("poison")) {
         throw new IllegalStateException("bad record");
       }
-      consumer.startField("word", 0);
-      consumer.addBinary(Binary.fromString(word));
-      consumer.endField("word", 0);
-      consumer.endMessage();
+      string(0, word);
     }
   }
 

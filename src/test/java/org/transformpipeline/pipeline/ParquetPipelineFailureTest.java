@@ -21,6 +21,7 @@ import org.transformpipeline.chem.TransformLibrary;
 import org.transformpipeline.parquet.BatchReader;
 import org.transformpipeline.parquet.IdColumn;
 import org.transformpipeline.parquet.ProductWriter;
+import org.transformpipeline.parquet.StagedParquetWriter;
 import org.transformpipeline.pipeline.dedup.DedupMode;
 
 /** A run that fails while writing, with the real reader, enumerator and Parquet writer. */
@@ -44,7 +45,8 @@ class ParquetPipelineFailureTest {
     List<RejectRow> rejects = new java.util.ArrayList<>();
     PipelineException failure;
     try (BatchReader reader = BatchReader.open(input, "smiles", IdColumn.byDefault(), 20);
-        ProductWriter writer = ProductWriter.create(output, reader.schema(), false)) {
+        StagedParquetWriter<ProductRow> writer =
+            ProductWriter.create(output, reader.schema(), false)) {
       ProductSink failingAfter30 =
           new ProductSink() {
             @Override
