@@ -14,16 +14,13 @@ import java.util.Locale;
  * the empty string. SMILES and id are stripped of surrounding spaces, other cells kept as they are.
  * A record with the wrong number of fields is skipped and reported. Not thread-safe.
  */
-final class DelimitedSource implements MoleculeSource {
+final class DelimitedSource extends LineSource {
 
   /** Longest record (in characters) a quoted field may make before the file is refused. */
   static final int MAX_RECORD_CHARS = 1 << 24;
 
-  private final TextLines lines;
   private final FileFormat format;
   private final Records records;
-  private final MoleculeColumns columns;
-  private final List<String> notes;
   private boolean contentSeen;
 
   private DelimitedSource(
@@ -32,11 +29,9 @@ final class DelimitedSource implements MoleculeSource {
       Records records,
       MoleculeColumns columns,
       List<String> notes) {
-    this.lines = lines;
+    super(lines, columns, notes);
     this.format = format;
     this.records = records;
-    this.columns = columns;
-    this.notes = List.copyOf(notes);
   }
 
   /**
@@ -99,21 +94,6 @@ final class DelimitedSource implements MoleculeSource {
   }
 
   @Override
-  public MoleculeColumns columns() {
-    return columns;
-  }
-
-  @Override
-  public List<String> notes() {
-    return notes;
-  }
-
-  @Override
-  public String positionName() {
-    return "line";
-  }
-
-  @Override
   public ReadResult next() {
     if (format == FileFormat.SMI) {
       return nextSmiLine();
@@ -123,23 +103,18 @@ final class DelimitedSource implements MoleculeSource {
       return null;
     }
     long line = records.start();
-    if (fields.size() != columns.size()) {
+    if (fields.size() != columns().size()) {
       return new SkippedRecord(
           line,
           "wrong number of fields",
-          fields.size() + " fields, the header has " + columns.size());
+          fields.size() + " fields, the header has " + columns().size());
     }
     String[] cells = fields.toArray(String[]::new);
-    cells[columns.smiles()] = stripped(cells[columns.smiles()]);
-    if (columns.id() >= 0) {
-      cells[columns.id()] = stripped(cells[columns.id()]);
+    cells[columns().smiles()] = stripped(cells[columns().smiles()]);
+    if (columns().id() >= 0) {
+      cells[columns().id()] = stripped(cells[columns().id()]);
     }
     return new MoleculeRecord(line, cells);
-  }
-
-  @Override
-  public void close() {
-    lines.close();
   }
 
   private ReadResult nextSmiLine() {

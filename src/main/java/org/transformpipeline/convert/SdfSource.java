@@ -32,18 +32,15 @@ import org.openscience.cdk.smiles.SmilesGenerator;
  * a broken record is reported with its line and the parser's message, not skipped unseen. Not
  * thread-safe.
  */
-final class SdfSource implements MoleculeSource {
+final class SdfSource extends LineSource {
 
   /** Most distinct SD property names a file may have (each becomes a column). */
   static final int MAX_PROPERTIES = 10_000;
 
-  private final TextLines lines;
   private final SdfRecords records;
-  private final MoleculeColumns columns;
   private final List<String> properties;
   private final String idProperty;
   private final boolean titleColumn;
-  private final List<String> notes;
   private final IChemObjectBuilder builder = SilentChemObjectBuilder.getInstance();
   private final SmilesGenerator smiles = new SmilesGenerator(SmiFlavor.Isomeric);
 
@@ -54,13 +51,11 @@ final class SdfSource implements MoleculeSource {
       String idProperty,
       boolean titleColumn,
       List<String> notes) {
-    this.lines = lines;
+    super(lines, columns, notes);
     this.records = new SdfRecords(lines);
-    this.columns = columns;
     this.properties = List.copyOf(properties);
     this.idProperty = idProperty;
     this.titleColumn = titleColumn;
-    this.notes = List.copyOf(notes);
   }
 
   /**
@@ -112,21 +107,6 @@ final class SdfSource implements MoleculeSource {
   }
 
   @Override
-  public MoleculeColumns columns() {
-    return columns;
-  }
-
-  @Override
-  public List<String> notes() {
-    return notes;
-  }
-
-  @Override
-  public String positionName() {
-    return "line";
-  }
-
-  @Override
   public ReadResult next() {
     SdfRecords.Entry entry = records.next();
     if (entry == null) {
@@ -147,7 +127,7 @@ final class SdfSource implements MoleculeSource {
     } catch (CDKException | RuntimeException e) {
       return new SkippedRecord(entry.line(), "no SMILES for the structure", message(e));
     }
-    String[] cells = new String[columns.size()];
+    String[] cells = new String[columns().size()];
     cells[0] = smilesText;
     String id = idProperty == null ? entry.title() : entry.properties().get(idProperty);
     cells[1] = id == null || id.isBlank() ? null : id.strip();
@@ -159,11 +139,6 @@ final class SdfSource implements MoleculeSource {
       cells[next++] = entry.properties().get(name);
     }
     return new MoleculeRecord(entry.line(), cells);
-  }
-
-  @Override
-  public void close() {
-    lines.close();
   }
 
   private IAtomContainer read(String molblock) throws CDKException, IOException {

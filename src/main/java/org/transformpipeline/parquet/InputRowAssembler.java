@@ -3,7 +3,6 @@ package org.transformpipeline.parquet;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.LogicalTypeAnnotation.IntLogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -18,13 +17,11 @@ import org.transformpipeline.pipeline.InputRow;
  */
 final class InputRowAssembler extends RowReadSupport.Assembler<InputRow> {
 
-  private final Converter[] converters;
   private final int passThroughCount;
   private long nextRowNumber;
   private String smiles;
   private String id;
   private Object[] cells;
-  private InputRow current;
 
   /**
    * @param schema the resolved input schema
@@ -33,13 +30,13 @@ final class InputRowAssembler extends RowReadSupport.Assembler<InputRow> {
    * @param firstRowNumber the row number of the first record read
    */
   InputRowAssembler(InputSchema schema, MessageType requested, long firstRowNumber) {
+    super(requested.getFieldCount());
     this.nextRowNumber = firstRowNumber;
     Map<String, Integer> slots = new HashMap<>();
     for (int i = 0; i < schema.passThrough().size(); i++) {
       slots.put(schema.passThrough().get(i).getName(), i);
     }
     this.passThroughCount = slots.size();
-    this.converters = new Converter[requested.getFieldCount()];
     for (int i = 0; i < converters.length; i++) {
       Type field = requested.getType(i);
       String name = field.getName();
@@ -55,16 +52,6 @@ final class InputRowAssembler extends RowReadSupport.Assembler<InputRow> {
         converters[i] = new BoxedCellConverter((at, value) -> cells[at] = value, slot, false);
       }
     }
-  }
-
-  @Override
-  InputRow current() {
-    return current;
-  }
-
-  @Override
-  public Converter getConverter(int fieldIndex) {
-    return converters[fieldIndex];
   }
 
   @Override

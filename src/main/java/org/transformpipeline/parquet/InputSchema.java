@@ -47,6 +47,25 @@ public record InputSchema(
   }
 
   /**
+   * Refuses a nested or repeated column.
+   *
+   * @param why what the message ends with: why such a column cannot be read
+   * @throws InputException naming the file, the column and its type
+   */
+  static void requireFlat(String file, Type field, String why) {
+    if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
+      throw new InputException(
+          file
+              + ": column '"
+              + field.getName()
+              + "' is nested or repeated ("
+              + describe(field)
+              + "); "
+              + why);
+    }
+  }
+
+  /**
    * Checks a file schema and picks out the SMILES, id and pass-through columns.
    *
    * @param file the file, for messages
@@ -55,15 +74,7 @@ public record InputSchema(
   static InputSchema resolve(
       String file, MessageType fileSchema, String smilesColumn, IdColumn id, long rowCount) {
     for (Type field : fileSchema.getFields()) {
-      if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
-        throw new InputException(
-            file
-                + ": column '"
-                + field.getName()
-                + "' is nested or repeated ("
-                + describe(field)
-                + "); only flat columns are supported");
-      }
+      requireFlat(file, field, "only flat columns are supported");
     }
     Type smiles = find(file, fileSchema, smilesColumn, "SMILES column");
     if (!isText(smiles.asPrimitiveType(), false)) {

@@ -2,7 +2,6 @@ package org.transformpipeline.parquet;
 
 import java.util.Arrays;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.schema.MessageType;
 import org.transformpipeline.pipeline.ProductRow;
 
@@ -45,27 +44,15 @@ final class ProductRowReadSupport extends RowReadSupport<ProductRow> {
 
   /** Fields 0-4 are the product columns; cells hold the rest. */
   private static final class Row extends Assembler<ProductRow> {
-    private final Converter[] converters;
     private final Object[] values;
-    private ProductRow current;
 
     Row(int fields) {
-      converters = new Converter[fields];
+      super(fields);
       values = new Object[fields];
       for (int i = 0; i < fields; i++) {
         converters[i] =
             new BoxedCellConverter((at, value) -> values[at] = value, i, i < PRODUCT_COLUMNS - 1);
       }
-    }
-
-    @Override
-    ProductRow current() {
-      return current;
-    }
-
-    @Override
-    public Converter getConverter(int fieldIndex) {
-      return converters[fieldIndex];
     }
 
     @Override

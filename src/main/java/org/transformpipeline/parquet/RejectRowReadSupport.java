@@ -1,7 +1,7 @@
 package org.transformpipeline.parquet;
 
+import java.util.Arrays;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.MessageType;
 import org.transformpipeline.chem.Rejection;
@@ -24,12 +24,11 @@ final class RejectRowReadSupport extends RowReadSupport<RejectRow> {
   }
 
   private static final class Row extends Assembler<RejectRow> {
-    private final Converter[] converters = new Converter[6];
     private long rowNumber;
     private final String[] text = new String[6];
-    private RejectRow current;
 
     Row() {
+      super(6);
       converters[0] =
           new PrimitiveConverter() {
             @Override
@@ -50,19 +49,9 @@ final class RejectRowReadSupport extends RowReadSupport<RejectRow> {
     }
 
     @Override
-    RejectRow current() {
-      return current;
-    }
-
-    @Override
-    public Converter getConverter(int fieldIndex) {
-      return converters[fieldIndex];
-    }
-
-    @Override
     public void start() {
       rowNumber = 0;
-      java.util.Arrays.fill(text, null);
+      Arrays.fill(text, null);
     }
 
     @Override

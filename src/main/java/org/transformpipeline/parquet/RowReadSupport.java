@@ -5,6 +5,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.api.InitContext;
 import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
@@ -25,8 +26,20 @@ abstract class RowReadSupport<T> extends ReadSupport<T> {
    * {@link #end()}) and holds the row they make.
    */
   abstract static class Assembler<T> extends GroupConverter {
+    /** One converter per column read, in order: filled by the subclass's constructor. */
+    final Converter[] converters;
+
     /** The row made at the last {@link #end()}. */
-    abstract T current();
+    T current;
+
+    Assembler(int columns) {
+      this.converters = new Converter[columns];
+    }
+
+    @Override
+    public final Converter getConverter(int fieldIndex) {
+      return converters[fieldIndex];
+    }
   }
 
   /**
@@ -70,7 +83,7 @@ abstract class RowReadSupport<T> extends ReadSupport<T> {
     return new RecordMaterializer<T>() {
       @Override
       public T getCurrentRecord() {
-        return assembler.current();
+        return assembler.current;
       }
 
       @Override

@@ -1,6 +1,5 @@
 package org.transformpipeline.parquet;
 
-import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 
@@ -30,33 +29,20 @@ final class TextReadSupport extends RowReadSupport<String[]> {
   }
 
   private static final class Row extends Assembler<String[]> {
-    private final Converter[] converters;
-    private String[] cells;
-
     Row(MessageType columns) {
-      converters = new Converter[columns.getFieldCount()];
+      super(columns.getFieldCount());
       PrimitiveType[] types = new PrimitiveType[converters.length];
       for (int i = 0; i < converters.length; i++) {
         types[i] = columns.getType(i).asPrimitiveType();
         converters[i] =
             new BoxedCellConverter(
-                (at, value) -> cells[at] = CellText.of(types[at], value), i, false);
+                (at, value) -> current[at] = CellText.of(types[at], value), i, false);
       }
     }
 
     @Override
-    String[] current() {
-      return cells;
-    }
-
-    @Override
-    public Converter getConverter(int fieldIndex) {
-      return converters[fieldIndex];
-    }
-
-    @Override
     public void start() {
-      cells = new String[converters.length];
+      current = new String[converters.length];
     }
 
     @Override

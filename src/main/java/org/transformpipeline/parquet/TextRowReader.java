@@ -98,15 +98,7 @@ public final class TextRowReader implements AutoCloseable {
     List<Type> fields = new ArrayList<>();
     for (Type field : schema.getFields()) {
       if (columns == null || columns.contains(field.getName())) {
-        if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
-          throw new InputException(
-              file
-                  + ": column '"
-                  + field.getName()
-                  + "' is nested or repeated ("
-                  + InputSchema.describe(field)
-                  + "); only flat columns can be read as text");
-        }
+        InputSchema.requireFlat(file.toString(), field, "only flat columns can be read as text");
         fields.add(field);
       }
     }

@@ -55,32 +55,7 @@ public record RunSummary(
       List<String> transforms,
       int maxHeavyAtoms,
       long timePerParentMillis,
-      long resumedFromBatch) {
-
-    /** Settings without the guards and resume point (tests, older callers). */
-    public Settings(
-        int workers,
-        int maxInFlight,
-        int batchSize,
-        String dedup,
-        long expectedProducts,
-        double bloomFpp,
-        int maxProductsPerParent,
-        List<String> transforms) {
-      this(
-          workers,
-          maxInFlight,
-          batchSize,
-          dedup,
-          expectedProducts,
-          bloomFpp,
-          maxProductsPerParent,
-          transforms,
-          0,
-          0,
-          0);
-    }
-  }
+      long resumedFromBatch) {}
 
   /**
    * @param read rows read from the input
@@ -156,33 +131,7 @@ public record RunSummary(
       long peakHeapPoolBytes,
       long heapMaxBytes,
       double reorderHeldSeconds,
-      int maxReorderHeld) {
-
-    /** Performance without the reorder-window measures (older callers, tests). */
-    public Performance(
-        double elapsedSeconds,
-        double rowsPerSecond,
-        int maxInFlightObserved,
-        double consumerBusySeconds,
-        double consumerWaitSeconds,
-        double workerSeconds,
-        long peakHeapUsedBytes,
-        long peakHeapPoolBytes,
-        long heapMaxBytes) {
-      this(
-          elapsedSeconds,
-          rowsPerSecond,
-          maxInFlightObserved,
-          consumerBusySeconds,
-          consumerWaitSeconds,
-          workerSeconds,
-          peakHeapUsedBytes,
-          peakHeapPoolBytes,
-          heapMaxBytes,
-          0,
-          0);
-    }
-  }
+      int maxReorderHeld) {}
 
   /** This run's counts under the given input, output and settings. */
   public static RunSummary of(String input, String output, Settings settings, RunTotals totals) {

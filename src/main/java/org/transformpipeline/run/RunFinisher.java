@@ -21,26 +21,15 @@ import org.transformpipeline.pipeline.dedup.DedupStateFile;
  * complete manifest redoes these steps, which give the same files.
  *
  * <p>Not thread-safe; finish once.
+ *
+ * @param target where the run writes
+ * @param dedupStateFile where to save the dedup state, or null to save none
+ * @param quiet whether the line saying how long joining the parts took is left out (logged at debug
+ *     level)
  */
-public final class RunFinisher {
+public record RunFinisher(RunTarget target, Path dedupStateFile, boolean quiet) {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunFinisher.class);
-
-  private final RunTarget target;
-  private final Path dedupStateFile;
-  private final Level joinedLevel;
-
-  /**
-   * @param target where the run writes
-   * @param dedupStateFile where to save the dedup state, or null to save none
-   * @param quiet whether the line saying how long joining the parts took is left out (logged at
-   *     debug level)
-   */
-  public RunFinisher(RunTarget target, Path dedupStateFile, boolean quiet) {
-    this.target = target;
-    this.dedupStateFile = dedupStateFile;
-    this.joinedLevel = quiet ? Level.DEBUG : Level.INFO;
-  }
 
   /**
    * Finishes the run.
@@ -61,7 +50,7 @@ public final class RunFinisher {
     }
     long begin = System.nanoTime();
     output.publish(target.output(), target.rejectsFile(), start.replacesTargets());
-    LOG.atLevel(joinedLevel)
+    LOG.atLevel(quiet ? Level.DEBUG : Level.INFO)
         .log(
             "joined {} parts into {} and {} in {} s",
             output.manifest().parts().size(),

@@ -29,7 +29,8 @@ class SummaryReportTest {
     return RunSummary.of(
         "lib.parquet",
         "out.parquet",
-        new RunSummary.Settings(2, 4, 8, "bloom", 1000, 1e-6, 1000, List.of("a", "b", "c")),
+        new RunSummary.Settings(
+            2, 4, 8, "bloom", 1000, 1e-6, 1000, List.of("a", "b", "c"), 500, 10000, 0),
         totals);
   }
 

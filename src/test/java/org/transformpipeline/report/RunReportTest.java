@@ -33,14 +33,24 @@ class RunReportTest {
         "lib.parquet",
         "out.parquet",
         new RunSummary.Settings(
-            2, 4, 100, "bloom", 1000, 1e-6, 1000, List.of("methylation <O>", "sulfation")),
+            2,
+            4,
+            100,
+            "bloom",
+            1000,
+            1e-6,
+            1000,
+            List.of("methylation <O>", "sulfation"),
+            500,
+            10000,
+            0),
         new RunSummary.RowCounts(
             1000, 990, 12, Map.of("parse: invalid SMILES", 10L, "parent: too large", 2L), 700, 288),
         new RunSummary.ProductCounts(900, 3, Map.of("product: valence", 3L), 5, 40, 60, 800),
         transforms,
         new RunSummary.DedupStats("bloom", "bloom (1 stage)", 1 << 20, 1e-9),
         new RunSummary.Performance(
-            10.0, 100.0, 4, 2.0, 8.0, 18.0, 200L << 20, 210L << 20, 1024L << 20),
+            10.0, 100.0, 4, 2.0, 8.0, 18.0, 200L << 20, 210L << 20, 1024L << 20, 0, 0),
         List.of(
             new RowRejection(
                 5,
