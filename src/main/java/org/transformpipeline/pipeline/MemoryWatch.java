@@ -1,6 +1,9 @@
 package org.transformpipeline.pipeline;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,6 +78,20 @@ public final class MemoryWatch {
     }
     systemLow = low;
     return warnings;
+  }
+
+  /**
+   * The sum of the heap memory pools' peak usage since the JVM started (JMX), which also sees peaks
+   * between samples.
+   */
+  public static long peakHeapPoolBytes() {
+    long peaks = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+        peaks += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peaks;
   }
 
   /** MemAvailable / MemTotal from /proc/meminfo, or NaN where that file is missing or odd. */

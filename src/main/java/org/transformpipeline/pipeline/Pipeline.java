@@ -1,16 +1,11 @@
 package org.transformpipeline.pipeline;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
@@ -50,9 +45,6 @@ import org.transformpipeline.pipeline.dedup.Deduplicator;
 public final class Pipeline {
 
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
-
-  /** How long to wait for the threads to stop after a failure before warning about them. */
-  private static final long SHUTDOWN_WAIT_SECONDS = 60;
 
   /**
    * @param workers worker threads
@@ -152,8 +144,9 @@ public final class Pipeline {
   public RunTotals run() {
     long start = System.nanoTime();
     ExecutorService pool =
-        Executors.newFixedThreadPool(settings.workers(), named("transform-worker"));
-    ExecutorService reader = Executors.newSingleThreadExecutor(named("batch-reader"));
+        Executors.newFixedThreadPool(settings.workers(), PipelineThreads.named("transform-worker"));
+    ExecutorService reader =
+        Executors.newSingleThreadExecutor(PipelineThreads.named("batch-reader"));
     boolean committed = false;
     try {
       reader.execute(() -> readAll(pool));
@@ -164,8 +157,8 @@ public final class Pipeline {
     } finally {
       reader.shutdownNow();
       pool.shutdownNow();
-      awaitTermination(reader, "reader");
-      awaitTermination(pool, "worker");
+      PipelineThreads.awaitTermination(reader, "reader");
+      PipelineThreads.awaitTermination(pool, "worker");
       if (!committed) {
         sink.abort();
       }
@@ -249,8 +242,10 @@ public final class Pipeline {
           LOG.warn(adapted);
         }
         next++;
-        progress.batchWritten(progress(next, totalBatches, nowInFlight, start));
-        timeline.add(sample(nowInFlight, start));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        progress.batchWritten(
+            tally.progress(next, totalBatches, nowInFlight, permits.limit(), seconds));
+        timeline.add(tally.sample(seconds, nowInFlight));
       }
       busy += System.nanoTime() - t1;
     }
@@ -305,33 +300,6 @@ public final class Pipeline {
     }
   }
 
-  private ProgressReporter.Progress progress(
-      long written, long total, int nowInFlight, long start) {
-    Runtime runtime = Runtime.getRuntime();
-    return new ProgressReporter.Progress(
-        written,
-        total,
-        nowInFlight,
-        permits.limit(),
-        tally.rowsRead,
-        tally.productsGenerated,
-        tally.productsWritten,
-        (System.nanoTime() - start) / 1e9,
-        runtime.totalMemory() - runtime.freeMemory(),
-        runtime.maxMemory());
-  }
-
-  private RunTimeline.Sample sample(int nowInFlight, long start) {
-    Runtime runtime = Runtime.getRuntime();
-    return new RunTimeline.Sample(
-        (System.nanoTime() - start) / 1e9,
-        tally.rowsRead,
-        tally.productsGenerated,
-        tally.productsWritten,
-        (runtime.totalMemory() - runtime.freeMemory()) >> 20,
-        nowInFlight);
-  }
-
   private long totalBatches() {
     long rows = source.rowCount();
     return rows < 0 ? -1 : (rows + settings.batchSize() - 1) / settings.batchSize();
@@ -339,12 +307,6 @@ public final class Pipeline {
 
   private RunTotals totals(long start, Consumer consumer) {
     double elapsed = (System.nanoTime() - start) / 1e9;
-    long poolPeaks = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-        poolPeaks += pool.getPeakUsage().getUsed();
-      }
-    }
     RunSummary.Performance performance =
         new RunSummary.Performance(
             elapsed,
@@ -354,7 +316,7 @@ public final class Pipeline {
             consumer.waitNanos() / 1e9,
             tally.workerNanos / 1e9,
             tally.peakHeapUsed,
-            poolPeaks,
+            MemoryWatch.peakHeapPoolBytes(),
             Runtime.getRuntime().maxMemory(),
             consumer.heldNanos() / 1e9,
             consumer.maxHeld());
@@ -373,24 +335,5 @@ public final class Pipeline {
 
   private static String describe(Throwable t) {
     return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-  }
-
-  private static void awaitTermination(ExecutorService executor, String what) {
-    try {
-      if (!executor.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
-        LOG.warn("{} threads still running {} s after shutdown", what, SHUTDOWN_WAIT_SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static ThreadFactory named(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -142,4 +142,33 @@ final class RunTally {
     byTransform.forEach((name, c) -> out.put(name, new RunSummary.TransformCounts(c[0], c[1])));
     return out;
   }
+
+  /** The progress line's figures after {@code written} of {@code total} batches. */
+  ProgressReporter.Progress progress(
+      long written, long total, int inFlight, int inFlightLimit, double seconds) {
+    Runtime runtime = Runtime.getRuntime();
+    return new ProgressReporter.Progress(
+        written,
+        total,
+        inFlight,
+        inFlightLimit,
+        rowsRead,
+        productsGenerated,
+        productsWritten,
+        seconds,
+        runtime.totalMemory() - runtime.freeMemory(),
+        runtime.maxMemory());
+  }
+
+  /** A point of the run's timeline, now. */
+  RunTimeline.Sample sample(double seconds, int inFlight) {
+    Runtime runtime = Runtime.getRuntime();
+    return new RunTimeline.Sample(
+        seconds,
+        rowsRead,
+        productsGenerated,
+        productsWritten,
+        (runtime.totalMemory() - runtime.freeMemory()) >> 20,
+        inFlight);
+  }
 }
