@@ -51,8 +51,17 @@ public final class ApplyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** Test hooks (failing sink, throwing enumerator); none in a real run. */
-  ApplyRun.Hooks hooks = ApplyRun.Hooks.NONE;
+  private final ApplyRun.Stages stages;
+
+  /** The command as the command line runs it: the run's own sink and enumerators. */
+  public ApplyCommand() {
+    this(ApplyRun.Stages.STANDARD);
+  }
+
+  /** The command with the run's sink and enumerators made by {@code stages}. */
+  ApplyCommand(ApplyRun.Stages stages) {
+    this.stages = stages;
+  }
 
   // The options, in groups mapped onto the records the stages take; a new option is one field in
   // its group (the group's class says where its value goes). Help lists them in this order.
@@ -94,7 +103,7 @@ public final class ApplyCommand implements Callable<Integer> {
         new ApplyRun(
             options,
             transforms,
-            hooks,
+            stages,
             line -> {
               err.println(line);
               err.flush();

@@ -43,33 +43,39 @@ final class ApplyRun {
   private static final Logger LOG = LoggerFactory.getLogger(ApplyRun.class);
 
   /**
-   * Test hooks: wrap the output sink (to make it fail like a full disk) or each worker's enumerator
-   * (to make one molecule throw). {@link #NONE} in a real run.
+   * How the two stages a caller may wire differently are made: the sink the pipeline writes to,
+   * around the run's own output, and each worker's enumerator, around the chemistry's. {@link
+   * #STANDARD} (the run's own, unchanged) on the command line; a caller that wires the run another
+   * way (a disk that fills up, a molecule that throws, a sink that also sends the products
+   * elsewhere) passes its own to {@link ApplyCommand#ApplyCommand(Stages)}.
+   *
+   * @param sink makes the pipeline's sink from the run's output
+   * @param enumerator makes a worker's enumerator from the chemistry's
    */
-  record Hooks(UnaryOperator<ProductSink> sink, UnaryOperator<ParentEnumerator> enumerator) {
-    static final Hooks NONE = new Hooks(UnaryOperator.identity(), UnaryOperator.identity());
+  record Stages(UnaryOperator<ProductSink> sink, UnaryOperator<ParentEnumerator> enumerator) {
+    static final Stages STANDARD = new Stages(UnaryOperator.identity(), UnaryOperator.identity());
   }
 
   private final ApplyOptions o;
   private final List<TransformDefinition> transforms;
-  private final Hooks hooks;
+  private final Stages stages;
   private final Consumer<String> stderr;
   private final RunStarter starter;
 
   /**
    * @param options the options
    * @param transforms the transforms to apply
-   * @param hooks wraps of the sink and the enumerator
+   * @param stages how the sink and the enumerators are made
    * @param stderr where the line of a run stopped from outside goes
    */
   ApplyRun(
       ApplyOptions options,
       List<TransformDefinition> transforms,
-      Hooks hooks,
+      Stages stages,
       Consumer<String> stderr) {
     this.o = options;
     this.transforms = List.copyOf(transforms);
-    this.hooks = hooks;
+    this.stages = stages;
     this.stderr = stderr;
     this.starter =
         new RunStarter(
@@ -143,11 +149,11 @@ final class ApplyRun {
               reader,
               new TransformWorker(
                   () ->
-                      hooks
+                      stages
                           .enumerator()
                           .apply(new ProductEnumerator(transforms, o.limits())::enumerate)),
               start.dedup(),
-              hooks.sink().apply(start.sink()),
+              stages.sink().apply(start.sink()),
               settings,
               ProgressReporter.forCommandLine(
                   o.reporting().quiet(),

@@ -61,7 +61,12 @@ public final class TransformCli {
 
   /** The configured picocli command tree (shared by {@link #run} and the tests). */
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new TransformCli());
+    return commandLine(CommandLine.defaultFactory());
+  }
+
+  /** The command tree with its commands made by {@code factory} (e.g. one wired differently). */
+  static CommandLine commandLine(CommandLine.IFactory factory) {
+    CommandLine cli = new CommandLine(new TransformCli(), factory);
     cli.setExecutionExceptionHandler(new FailureHandler());
     cli.setParameterExceptionHandler(new UsageHandler());
     return cli;

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,17 +21,8 @@ class ApplyCommandTest {
   @TempDir static Path dir;
   static Path library;
 
-  /** The output of a run: exit code, stdout, stderr. */
-  record Run(int exit, String out, String err) {}
-
-  static Run apply(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    List<String> all = new ArrayList<>(List.of("apply"));
-    all.addAll(List.of(args));
-    int exit =
-        TransformCli.run(all.toArray(new String[0]), new PrintWriter(out), new PrintWriter(err));
-    return new Run(exit, out.toString(), err.toString());
+  private static CliRuns.Run apply(String... args) {
+    return CliRuns.apply(args);
   }
 
   @BeforeAll
@@ -53,7 +41,8 @@ class ApplyCommandTest {
     Files.writeString(output, "keep me");
     Files.writeString(dir.resolve("kept.parquet.summary.json"), "{}");
 
-    Run run = apply("--input", library.toString(), "--output", output.toString(), "--quiet");
+    CliRuns.Run run =
+        apply("--input", library.toString(), "--output", output.toString(), "--quiet");
 
     assertEquals(1, run.exit());
     assertEquals(
@@ -82,7 +71,7 @@ class ApplyCommandTest {
   @Test
   void writesProductsWithThePassThroughColumnsUnchangedAndASummary() throws Exception {
     Path output = dir.resolve("products.parquet");
-    Run run =
+    CliRuns.Run run =
         apply(
             "--input",
             library.toString(),
@@ -142,7 +131,7 @@ class ApplyCommandTest {
       for (String batch : new String[] {"1", "7", "1000"}) {
         for (String inFlight : new String[] {"1", "8"}) {
           Path output = dir.resolve("inv" + n++ + ".parquet");
-          Run run =
+          CliRuns.Run run =
               apply(
                   "--input",
                   library.toString(),
@@ -194,7 +183,7 @@ class ApplyCommandTest {
     Path input = Libraries.withRows(dir.resolve("twice.parquet"), rows);
     for (String batch : new String[] {"1", "2", "10"}) {
       Path output = dir.resolve("twice-" + batch + ".parquet");
-      Run run =
+      CliRuns.Run run =
           apply(
               "--input",
               input.toString(),
@@ -236,7 +225,8 @@ class ApplyCommandTest {
       })
   void aBadOptionIsAUsageErrorWithOneLine(String option, String value, String message) {
     Path output = dir.resolve("never.parquet");
-    Run run = apply("--input", library.toString(), "--output", output.toString(), option, value);
+    CliRuns.Run run =
+        apply("--input", library.toString(), "--output", output.toString(), option, value);
 
     assertEquals(2, run.exit(), run.err());
     assertTrue(run.err().contains(message), run.err());
@@ -249,7 +239,7 @@ class ApplyCommandTest {
 
   @Test
   void dedupStateWithDedupNoneIsAUsageError() {
-    Run run =
+    CliRuns.Run run =
         apply(
             "--input", library.toString(),
             "--output", dir.resolve("x.parquet").toString(),
@@ -261,7 +251,7 @@ class ApplyCommandTest {
 
   @Test
   void bloomFppWithAnotherDedupModeIsAUsageError() {
-    Run run =
+    CliRuns.Run run =
         apply(
             "--input",
             library.toString(),
@@ -280,7 +270,7 @@ class ApplyCommandTest {
   void anUnreadableInputFailsWithExitOneAndNoOutput() throws Exception {
     Path notParquet = Files.writeString(dir.resolve("lib.parquet.txt"), "smiles,id\nCCO,1\n");
     Path output = dir.resolve("fail.parquet");
-    Run run = apply("--input", notParquet.toString(), "--output", output.toString());
+    CliRuns.Run run = apply("--input", notParquet.toString(), "--output", output.toString());
 
     assertEquals(1, run.exit());
     assertTrue(run.err().startsWith("error: " + notParquet), run.err());
@@ -293,7 +283,8 @@ class ApplyCommandTest {
   @Test
   void anExistingOutputIsKeptWithoutOverwrite() throws Exception {
     Path output = Files.writeString(dir.resolve("exists.parquet"), "keep me");
-    Run run = apply("--input", library.toString(), "--output", output.toString(), "--quiet");
+    CliRuns.Run run =
+        apply("--input", library.toString(), "--output", output.toString(), "--quiet");
 
     assertEquals(1, run.exit(), run.err());
     assertEquals("keep me", Files.readString(output));
@@ -301,7 +292,7 @@ class ApplyCommandTest {
 
   @Test
   void helpListsEveryOptionWithItsDefault() {
-    Run run = apply("--help");
+    CliRuns.Run run = apply("--help");
     assertEquals(0, run.exit());
     for (String expected :
         List.of(

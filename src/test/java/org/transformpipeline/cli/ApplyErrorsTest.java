@@ -15,19 +15,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transformpipeline.pipeline.ParentEnumerator;
-import org.transformpipeline.pipeline.ProductRow;
-import org.transformpipeline.pipeline.ProductSink;
-import org.transformpipeline.pipeline.RejectRow;
-import org.transformpipeline.pipeline.RunCheckpoint;
 import org.transformpipeline.pipeline.RunSummary;
 import org.transformpipeline.pipeline.SummaryReport;
+import org.transformpipeline.testing.ForwardingSink;
 
 /**
  * Bad files, bad options and failures mid-run: one clear line on stderr (no stack trace without
@@ -49,7 +45,7 @@ class ApplyErrorsTest {
     return Files.createDirectories(dir.resolve(name));
   }
 
-  private static CliRuns.Run apply(ApplyRun.Hooks hooks, Path input, Path output, String... more) {
+  private static CliRuns.Run apply(ApplyRun.Stages hooks, Path input, Path output, String... more) {
     List<String> args =
         new ArrayList<>(List.of("--input", input.toString(), "--output", output.toString()));
     args.addAll(List.of("--quiet", "--workers", "2", "--batch-size", "20"));
@@ -58,7 +54,7 @@ class ApplyErrorsTest {
   }
 
   private static CliRuns.Run apply(Path input, Path output, String... more) {
-    return apply(ApplyRun.Hooks.NONE, input, output, more);
+    return apply(ApplyRun.Stages.STANDARD, input, output, more);
   }
 
   /** Everything in a directory, by name. */
@@ -209,40 +205,9 @@ class ApplyErrorsTest {
   }
 
   /** A sink that fails like a full disk after {@code rows} products. */
-  private static ApplyRun.Hooks diskFullAfter(int rows) {
-    AtomicInteger written = new AtomicInteger();
-    UnaryOperator<ProductSink> failing =
-        sink ->
-            new ProductSink() {
-              @Override
-              public void write(ProductRow row) throws IOException {
-                if (written.incrementAndGet() > rows) {
-                  throw new IOException("No space left on device");
-                }
-                sink.write(row);
-              }
-
-              @Override
-              public void reject(RejectRow row) throws IOException {
-                sink.reject(row);
-              }
-
-              @Override
-              public void batchWritten(RunCheckpoint checkpoint) throws IOException {
-                sink.batchWritten(checkpoint);
-              }
-
-              @Override
-              public void commit() throws IOException {
-                sink.commit();
-              }
-
-              @Override
-              public void abort() {
-                sink.abort();
-              }
-            };
-    return new ApplyRun.Hooks(failing, UnaryOperator.identity());
+  private static ApplyRun.Stages diskFullAfter(int rows) {
+    return new ApplyRun.Stages(
+        sink -> ForwardingSink.diskFullAfter(rows, sink), UnaryOperator.identity());
   }
 
   @Test
@@ -289,7 +254,7 @@ class ApplyErrorsTest {
   }
 
   /** Each worker's enumerator, wrapped to do something else for one SMILES. */
-  private static ApplyRun.Hooks onSmiles(String smiles, RuntimeException orNull, Error error) {
+  private static ApplyRun.Stages onSmiles(String smiles, RuntimeException orNull, Error error) {
     UnaryOperator<ParentEnumerator> wrap =
         real ->
             s -> {
@@ -301,7 +266,7 @@ class ApplyErrorsTest {
               }
               return real.enumerate(s);
             };
-    return new ApplyRun.Hooks(UnaryOperator.identity(), wrap);
+    return new ApplyRun.Stages(UnaryOperator.identity(), wrap);
   }
 
   @Test

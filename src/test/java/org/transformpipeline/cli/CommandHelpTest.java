@@ -3,8 +3,6 @@ package org.transformpipeline.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,13 +53,10 @@ class CommandHelpTest {
     List<String> args =
         new ArrayList<>(path.isEmpty() ? List.of() : Arrays.asList(path.split(" ")));
     args.add("--help");
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit =
-        TransformCli.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
-    assertEquals(0, exit, err.toString());
-    assertEquals("", err.toString());
-    return out.toString();
+    CliRuns.Run run = CliRuns.run(args.toArray(String[]::new));
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("", run.err());
+    return run.out();
   }
 
   @Test

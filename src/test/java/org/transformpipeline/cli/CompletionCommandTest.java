@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,18 +22,13 @@ class CompletionCommandTest {
 
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = TransformCli.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(exit, out.toString(), err.toString());
+  static CliRuns.Run run(String... args) {
+    return CliRuns.run(args);
   }
 
   @Test
   void scriptHasAFunctionForEverySubcommandAndListsTheirOptions() {
-    Run run = run("completion");
+    CliRuns.Run run = run("completion");
     assertEquals(0, run.exit(), run.err());
     String script = run.out();
     assertTrue(script.contains("\ncomplete -F _complete_transform.jar "), script);
@@ -87,7 +80,7 @@ class CompletionCommandTest {
 
   @Test
   void commandNameNamesTheCompletedCommand() throws Exception {
-    Run run = run("completion", "--command-name", "tp");
+    CliRuns.Run run = run("completion", "--command-name", "tp");
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().contains("\ncomplete -F _complete_tp -o default tp "), run.out());
     Path script = Files.writeString(dir.resolve("tp.bash"), run.out());
@@ -96,7 +89,7 @@ class CompletionCommandTest {
 
   @Test
   void aCommandNameTheShellCannotUseIsAUsageError() {
-    Run run = run("completion", "--command-name", "java -jar x.jar");
+    CliRuns.Run run = run("completion", "--command-name", "java -jar x.jar");
     assertEquals(2, run.exit());
     assertEquals(
         "error: --command-name must be letters, digits and . _ + - (a shell command name), not"

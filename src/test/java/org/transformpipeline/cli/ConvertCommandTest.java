@@ -36,11 +36,11 @@ class ConvertCommandTest {
 
   @TempDir Path dir;
 
-  private static CliRun convert(String... args) {
+  private static CliRuns.Run convert(String... args) {
     String[] full = new String[args.length + 1];
     full[0] = "convert";
     System.arraycopy(args, 0, full, 1, args.length);
-    return CliRun.of(full);
+    return CliRuns.run(full);
   }
 
   /** (smiles, id) pairs of a library in file order, read by DuckDB. */
@@ -55,7 +55,7 @@ class ConvertCommandTest {
   void convertsTheNci5kSmilesFileLineForLine() throws IOException {
     Path out = dir.resolve("nci.parquet");
 
-    CliRun run = convert("--input", NCI_5K.toString(), "--output", out.toString());
+    CliRuns.Run run = convert("--input", NCI_5K.toString(), "--output", out.toString());
 
     assertEquals(0, run.exit(), run.err());
     assertEquals(
@@ -89,7 +89,7 @@ class ConvertCommandTest {
                 + "\"quoted \"\"name\"\"\",q5,\"C1CC1\",42.08\n");
     Path out = dir.resolve("small.parquet");
 
-    CliRun run = convert("--input", csv.toString(), "--output", out.toString());
+    CliRuns.Run run = convert("--input", csv.toString(), "--output", out.toString());
 
     assertEquals(0, run.exit(), run.err());
     assertEquals(
@@ -117,7 +117,7 @@ class ConvertCommandTest {
                 + "bolt,c1ccccc1,p3,2,z,\"two\nlines\",\n");
     Path library = dir.resolve("phenols.parquet");
 
-    CliRun run = convert("--input", csv.toString(), "--output", library.toString());
+    CliRuns.Run run = convert("--input", csv.toString(), "--output", library.toString());
 
     assertEquals(0, run.exit(), run.err());
     assertEquals(
@@ -139,8 +139,8 @@ class ConvertCommandTest {
         query("SELECT * FROM " + parquet(library)));
 
     Path products = dir.resolve("products.parquet");
-    CliRun apply =
-        CliRun.of(
+    CliRuns.Run apply =
+        CliRuns.run(
             "apply",
             "--input",
             library.toString(),
@@ -167,7 +167,7 @@ class ConvertCommandTest {
             "smiles,id,mw\nCCO,1,46\nCCN,2\nCCC,3,44,extra\n\"C\nC\",4,30,x\nC#N,5,27\n");
     Path out = dir.resolve("ragged.parquet");
 
-    CliRun run = convert("--input", csv.toString(), "--output", out.toString());
+    CliRuns.Run run = convert("--input", csv.toString(), "--output", out.toString());
 
     assertEquals(0, run.exit(), run.err());
     assertEquals(
@@ -188,7 +188,7 @@ class ConvertCommandTest {
         Files.writeString(dir.resolve("lib.tsv"), "id\tSTRUCTURE\n7\tc1ccncc1\n8\t\n9\tC#N\n");
     Path out = dir.resolve("lib.parquet");
 
-    CliRun run =
+    CliRuns.Run run =
         convert(
             "--input", tsv.toString(), "--output", out.toString(), "--smiles-column", "structure");
 
@@ -213,7 +213,7 @@ class ConvertCommandTest {
     }
     Path out = dir.resolve("mols.parquet");
 
-    CliRun run = convert("--input", smi.toString(), "--output", out.toString());
+    CliRuns.Run run = convert("--input", smi.toString(), "--output", out.toString());
 
     assertEquals(0, run.exit(), run.err());
     assertEquals(
@@ -241,13 +241,14 @@ class ConvertCommandTest {
     Path smi = Files.writeString(dir.resolve("a.smi"), "CCO 1\n");
     Path out = Files.writeString(dir.resolve("a.parquet"), "keep me");
 
-    CliRun refused = convert("--input", smi.toString(), "--output", out.toString());
+    CliRuns.Run refused = convert("--input", smi.toString(), "--output", out.toString());
     assertEquals(1, refused.exit());
     assertEquals(
         "error: output file already exists: " + out + " (use --overwrite)\n", refused.err());
     assertEquals("keep me", Files.readString(out));
 
-    CliRun replaced = convert("--input", smi.toString(), "--output", out.toString(), "--overwrite");
+    CliRuns.Run replaced =
+        convert("--input", smi.toString(), "--output", out.toString(), "--overwrite");
     assertEquals(0, replaced.exit(), replaced.err());
     assertEquals(List.of(List.of("CCO", "1")), molecules(out));
   }
@@ -318,7 +319,7 @@ class ConvertCommandTest {
         new ArrayList<>(List.of("--input", input.toString(), "--output", out.toString()));
     args.addAll(extra);
 
-    CliRun run = convert(args.toArray(String[]::new));
+    CliRuns.Run run = convert(args.toArray(String[]::new));
 
     assertEquals(exitCode, run.exit(), run.err());
     assertTrue(run.err().startsWith("error: "), run.err());
@@ -333,9 +334,10 @@ class ConvertCommandTest {
   void gzippedParquetOutputAndIdenticalInputAndOutputAreUsageErrors() throws IOException {
     Path smi = Files.writeString(dir.resolve("a.smi"), "CCO\n");
 
-    CliRun gz =
+    CliRuns.Run gz =
         convert("--input", smi.toString(), "--output", dir.resolve("a.parquet.gz").toString());
-    CliRun same = convert("--input", smi.toString(), "--output", smi.toString(), "--to", "csv");
+    CliRuns.Run same =
+        convert("--input", smi.toString(), "--output", smi.toString(), "--to", "csv");
 
     assertEquals(2, gz.exit());
     assertEquals(
@@ -350,7 +352,7 @@ class ConvertCommandTest {
 
   @Test
   void helpShowsEveryOptionWithItsDefaultAndExamples() {
-    CliRun run = convert("--help");
+    CliRuns.Run run = convert("--help");
 
     assertEquals(0, run.exit());
     String help = run.flatOut();

@@ -28,12 +28,12 @@ class ConvertFromParquetTest {
 
   @TempDir Path dir;
 
-  private static CliRun convert(Path input, Path output, String... more) {
+  private static CliRuns.Run convert(Path input, Path output, String... more) {
     List<String> args =
         new ArrayList<>(
             List.of("convert", "--input", input.toString(), "--output", output.toString()));
     args.addAll(List.of(more));
-    CliRun run = CliRun.of(args.toArray(String[]::new));
+    CliRuns.Run run = CliRuns.run(args.toArray(String[]::new));
     assertEquals(0, run.exit(), run.err());
     return run;
   }
@@ -102,7 +102,7 @@ class ConvertFromParquetTest {
     Path typed = Libraries.smiToParquet(Libraries.NCI_5K, 300, dir.resolve("typed.parquet"));
     Path csv = dir.resolve("typed.csv");
 
-    CliRun run = convert(typed, csv);
+    CliRuns.Run run = convert(typed, csv);
 
     assertEquals(
         "convert: read 300 records, wrote 300 rows to " + csv + "; none skipped\n", run.out());
@@ -125,8 +125,8 @@ class ConvertFromParquetTest {
             "Oc1ccccc1 phenol\nOc1ccc(O)cc1 hydroquinone\nOC[C@@H]1OC(O)[C@H](O)[C@@H]1O sugar\n"),
         library);
     Path products = dir.resolve("products.parquet");
-    CliRun apply =
-        CliRun.of(
+    CliRuns.Run apply =
+        CliRuns.run(
             "apply", "--input", library.toString(), "--output", products.toString(), "--quiet");
     assertEquals(0, apply.exit(), apply.err());
     long productCount = (Long) scalar("SELECT count(*) FROM " + parquet(products));
@@ -199,8 +199,8 @@ class ConvertFromParquetTest {
             + library
             + "' (FORMAT parquet)");
 
-    CliRun sdf = convert(library, dir.resolve("bad.sdf"));
-    CliRun smi = convert(library, dir.resolve("bad.smi"));
+    CliRuns.Run sdf = convert(library, dir.resolve("bad.sdf"));
+    CliRuns.Run smi = convert(library, dir.resolve("bad.smi"));
     convert(library, dir.resolve("bad.csv"));
 
     String[] report = sdf.out().split("\n");
@@ -222,8 +222,8 @@ class ConvertFromParquetTest {
     Path library = awkwardLibrary();
     Path out = dir.resolve("x.csv");
 
-    CliRun run =
-        CliRun.of(
+    CliRuns.Run run =
+        CliRuns.run(
             "convert",
             "--input",
             library.toString(),

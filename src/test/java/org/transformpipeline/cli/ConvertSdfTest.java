@@ -62,10 +62,10 @@ class ConvertSdfTest {
     }
   }
 
-  private static CliRun convert(String... args) {
+  private static CliRuns.Run convert(String... args) {
     List<String> full = new ArrayList<>(List.of("convert"));
     full.addAll(List.of(args));
-    return CliRun.of(full.toArray(String[]::new));
+    return CliRuns.run(full.toArray(String[]::new));
   }
 
   private static String canonical(Object smiles) {
@@ -76,7 +76,7 @@ class ConvertSdfTest {
   void propertiesBecomeColumnsAndABrokenRecordIsCountedWithItsLine() {
     Path out = dir.resolve("vendor.parquet");
 
-    CliRun run = convert("--input", sdf.toString(), "--output", out.toString());
+    CliRuns.Run run = convert("--input", sdf.toString(), "--output", out.toString());
 
     assertEquals(0, run.exit(), run.err());
     String[] report = run.out().split("\n");
@@ -111,7 +111,7 @@ class ConvertSdfTest {
   void anIdFieldTakesTheIdFromAPropertyAndKeepsTheTitleAsAColumn() {
     Path out = dir.resolve("vendor.parquet");
 
-    CliRun run =
+    CliRuns.Run run =
         convert("--input", sdf.toString(), "--output", out.toString(), "--id-field", "CAT_NO");
 
     assertEquals(0, run.exit(), run.err());
@@ -130,7 +130,8 @@ class ConvertSdfTest {
   void aMissingIdPropertyIsAnErrorNamingTheProperties() {
     Path out = dir.resolve("vendor.parquet");
 
-    CliRun run = convert("--input", sdf.toString(), "--output", out.toString(), "--id-field", "ID");
+    CliRuns.Run run =
+        convert("--input", sdf.toString(), "--output", out.toString(), "--id-field", "ID");
 
     assertEquals(1, run.exit());
     assertEquals(
@@ -156,7 +157,7 @@ class ConvertSdfTest {
     long emptyLine = v3000.toString().split("\n").length + 5;
     Path out = dir.resolve("mixed.parquet");
 
-    CliRun run = convert("--input", file.toString(), "--output", out.toString());
+    CliRuns.Run run = convert("--input", file.toString(), "--output", out.toString());
 
     assertEquals(0, run.exit(), run.err());
     assertEquals(
@@ -175,7 +176,7 @@ class ConvertSdfTest {
   void sdfToCsvKeepsEveryPropertyAndTheBrokenRecordIsStillReported() throws IOException {
     Path out = dir.resolve("vendor.tsv");
 
-    CliRun run = convert("--input", sdf.toString(), "--output", out.toString());
+    CliRuns.Run run = convert("--input", sdf.toString(), "--output", out.toString());
 
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().contains("skipped, unreadable molfile: 1 (line " + brokenLine + ")"));

@@ -42,12 +42,12 @@ class InspectCommandTest {
                 + "Cc1ccc(O)cc1 p-cresol\n"
                 + "C1CCCCC1 hexane\n");
     Path library = dir.resolve("phenols.parquet");
-    CliRun convert =
-        CliRun.of("convert", "--input", smi.toString(), "--output", library.toString());
+    CliRuns.Run convert =
+        CliRuns.run("convert", "--input", smi.toString(), "--output", library.toString());
     assertEquals(0, convert.exit(), convert.err());
     products = dir.resolve("products.parquet");
-    CliRun apply =
-        CliRun.of(
+    CliRuns.Run apply =
+        CliRuns.run(
             "apply",
             "--input",
             library.toString(),
@@ -60,10 +60,10 @@ class InspectCommandTest {
     summary = SummaryReport.readJson(SummaryReport.jsonPathFor(products));
   }
 
-  private static CliRun inspect(String... args) {
+  private static CliRuns.Run inspect(String... args) {
     List<String> all = new ArrayList<>(List.of("inspect"));
     all.addAll(List.of(args));
-    CliRun run = CliRun.of(all.toArray(String[]::new));
+    CliRuns.Run run = CliRuns.run(all.toArray(String[]::new));
     return run;
   }
 
@@ -85,7 +85,7 @@ class InspectCommandTest {
 
   @Test
   void anApplyOutputShowsItsSchemaRowsMetadataAndRunSummary() throws IOException {
-    CliRun run = inspect(products.toString(), "--rows", "2");
+    CliRuns.Run run = inspect(products.toString(), "--rows", "2");
 
     assertEquals(0, run.exit(), run.err());
     String out = run.out();
@@ -149,7 +149,7 @@ class InspectCommandTest {
   void withoutItsSummaryTheProductsPerTransformAreCountedInTheFile() throws IOException {
     Path copy = Files.copy(products, dir.resolve("copy.parquet"));
 
-    CliRun run = inspect(copy.toString(), "--rows", "0");
+    CliRuns.Run run = inspect(copy.toString(), "--rows", "0");
 
     assertEquals(0, run.exit(), run.err());
     assertLine(
@@ -163,7 +163,7 @@ class InspectCommandTest {
 
   @Test
   void jsonHasTheSameFactsInFull() throws IOException {
-    CliRun run = inspect(products.toString(), "--json", "--rows", "3");
+    CliRuns.Run run = inspect(products.toString(), "--json", "--rows", "3");
 
     assertEquals(0, run.exit(), run.err());
     JsonNode json = new ObjectMapper().readTree(run.out());
@@ -213,7 +213,7 @@ class InspectCommandTest {
                 "\"written\" : " + (summary.products().written() + 7));
     Files.writeString(SummaryReport.jsonPathFor(other), stale);
 
-    CliRun run = inspect(other.toString());
+    CliRuns.Run run = inspect(other.toString());
 
     assertEquals(0, run.exit(), run.err());
     assertLine(
@@ -241,7 +241,7 @@ class InspectCommandTest {
                 + "') ORDER BY 1");
     assertTrue(groups.size() > 1, "DuckDB wrote several row groups: " + groups);
 
-    CliRun run = inspect(typed.toString(), "--rows", "3");
+    CliRuns.Run run = inspect(typed.toString(), "--rows", "3");
 
     assertEquals(0, run.exit(), run.err());
     String out = run.out();
@@ -272,7 +272,7 @@ class InspectCommandTest {
             + nested
             + "' (FORMAT parquet)");
 
-    CliRun run = inspect(nested.toString());
+    CliRuns.Run run = inspect(nested.toString());
 
     assertEquals(0, run.exit(), run.err());
     assertLine(run.out(), "  info\\.a +INT32 +.*");
@@ -283,10 +283,10 @@ class InspectCommandTest {
   void badFilesAndOptionsFailWithOneLine() throws IOException {
     Path text = Files.writeString(dir.resolve("x.parquet"), "CCO 1\n");
 
-    CliRun notParquet = inspect(text.toString());
-    CliRun missing = inspect(dir.resolve("missing.parquet").toString());
-    CliRun negative = inspect(products.toString(), "--rows", "-1");
-    CliRun noFile = inspect();
+    CliRuns.Run notParquet = inspect(text.toString());
+    CliRuns.Run missing = inspect(dir.resolve("missing.parquet").toString());
+    CliRuns.Run negative = inspect(products.toString(), "--rows", "-1");
+    CliRuns.Run noFile = inspect();
 
     assertEquals(1, notParquet.exit());
     assertEquals(
@@ -303,7 +303,7 @@ class InspectCommandTest {
 
   @Test
   void helpShowsEveryOptionWithItsDefaultAndExamples() {
-    CliRun run = inspect("--help");
+    CliRuns.Run run = inspect("--help");
 
     assertEquals(0, run.exit());
     for (String expected :

@@ -78,8 +78,8 @@ class RejectsFileTest {
   }
 
   /** The enumerator throws on one molecule, as a bug in the chemistry would. */
-  static final ApplyRun.Hooks THROWS_ON_CCN =
-      new ApplyRun.Hooks(
+  static final ApplyRun.Stages THROWS_ON_CCN =
+      new ApplyRun.Stages(
           UnaryOperator.identity(),
           real ->
               smiles -> {

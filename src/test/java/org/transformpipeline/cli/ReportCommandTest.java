@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,13 +21,10 @@ class ReportCommandTest {
   @TempDir static Path dir;
   static Path library;
   static Path products;
-  static ApplyCommandTest.Run applied;
+  static CliRuns.Run applied;
 
-  static ApplyCommandTest.Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = TransformCli.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new ApplyCommandTest.Run(exit, out.toString(), err.toString());
+  static CliRuns.Run cli(String... args) {
+    return CliRuns.run(args);
   }
 
   @BeforeAll
@@ -101,7 +96,7 @@ class ReportCommandTest {
   @Test
   void reportDrawsTheAskedNumberOfSamplesSpreadOverTheFile() throws Exception {
     Path html = dir.resolve("five.html");
-    ApplyCommandTest.Run run =
+    CliRuns.Run run =
         cli("report", products.toString(), "--output", html.toString(), "--samples", "5");
 
     assertEquals(0, run.exit(), run.err());
@@ -125,7 +120,7 @@ class ReportCommandTest {
     assertTrue(Files.size(html) > 10_000);
     Files.writeString(html, "keep me");
 
-    ApplyCommandTest.Run again = cli("report", copy.toString());
+    CliRuns.Run again = cli("report", copy.toString());
     assertEquals(1, again.exit());
     assertEquals(
         "error: report file exists: " + html + " (use --overwrite to replace it)\n", again.err());
@@ -137,7 +132,7 @@ class ReportCommandTest {
   @Test
   void aProductsFileWithoutItsSummaryFails() throws Exception {
     Path alone = Files.copy(products, dir.resolve("alone.parquet"));
-    ApplyCommandTest.Run run = cli("report", alone.toString());
+    CliRuns.Run run = cli("report", alone.toString());
 
     assertEquals(1, run.exit());
     assertEquals(
@@ -150,7 +145,7 @@ class ReportCommandTest {
 
   @Test
   void aLibraryIsNotAProductsFile() {
-    ApplyCommandTest.Run run =
+    CliRuns.Run run =
         cli(
             "report",
             library.toString(),
@@ -171,7 +166,7 @@ class ReportCommandTest {
   @Test
   void aSummaryThatIsNotJsonFails() throws Exception {
     Path bad = Files.writeString(dir.resolve("bad.summary.json"), "{\"rows\": [1, 2");
-    ApplyCommandTest.Run run =
+    CliRuns.Run run =
         cli(
             "report",
             products.toString(),
@@ -186,17 +181,16 @@ class ReportCommandTest {
 
   @Test
   void badOptionsAreUsageErrors() {
-    ApplyCommandTest.Run negative = cli("report", products.toString(), "--samples", "-1");
+    CliRuns.Run negative = cli("report", products.toString(), "--samples", "-1");
     assertEquals(2, negative.exit());
     assertEquals("error: --samples must be >= 0, got -1\n", negative.err());
 
-    ApplyCommandTest.Run onItself =
-        cli("report", products.toString(), "--output", products.toString());
+    CliRuns.Run onItself = cli("report", products.toString(), "--output", products.toString());
     assertEquals(2, onItself.exit());
     assertEquals(
         "error: --output would replace an input of the report: " + products + "\n", onItself.err());
 
-    ApplyCommandTest.Run applyOnOutput =
+    CliRuns.Run applyOnOutput =
         cli(
             "apply",
             "--input",
@@ -217,7 +211,7 @@ class ReportCommandTest {
   void applyWithAnExistingReportFailsBeforeTheRun() throws Exception {
     Path html = Files.writeString(dir.resolve("exists.html"), "keep me");
     Path output = dir.resolve("not-made.parquet");
-    ApplyCommandTest.Run run =
+    CliRuns.Run run =
         cli(
             "apply",
             "--input",

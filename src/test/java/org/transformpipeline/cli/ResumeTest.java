@@ -15,13 +15,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.transformpipeline.pipeline.ProductRow;
-import org.transformpipeline.pipeline.ProductSink;
-import org.transformpipeline.pipeline.RejectRow;
-import org.transformpipeline.pipeline.RunCheckpoint;
 import org.transformpipeline.pipeline.RunSummary;
 import org.transformpipeline.pipeline.SummaryReport;
 import org.transformpipeline.run.RunParts;
+import org.transformpipeline.testing.ForwardingSink;
 
 /**
  * {@code --resume} in-process, for the moments a kill rarely hits: after the last part, while the
@@ -37,10 +34,10 @@ class ResumeTest {
   static void libraryAndACleanRun() throws Exception {
     library = Libraries.smiToParquet(Libraries.NCI_5K, 400, dir.resolve("nci400.parquet"));
     clean = Files.createDirectories(dir.resolve("clean")).resolve("p.parquet");
-    assertEquals(0, apply(ApplyRun.Hooks.NONE, clean).exit());
+    assertEquals(0, apply(ApplyRun.Stages.STANDARD, clean).exit());
   }
 
-  private static CliRuns.Run apply(ApplyRun.Hooks hooks, Path output, String... more) {
+  private static CliRuns.Run apply(ApplyRun.Stages hooks, Path output, String... more) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -62,37 +59,8 @@ class ResumeTest {
   }
 
   /** A sink whose commit succeeds and then fails, as if the process died right after it. */
-  private static ApplyRun.Hooks dyingAfterCommit() {
-    UnaryOperator<ProductSink> dying =
-        sink ->
-            new ProductSink() {
-              @Override
-              public void write(ProductRow row) throws IOException {
-                sink.write(row);
-              }
-
-              @Override
-              public void reject(RejectRow row) throws IOException {
-                sink.reject(row);
-              }
-
-              @Override
-              public void batchWritten(RunCheckpoint checkpoint) throws IOException {
-                sink.batchWritten(checkpoint);
-              }
-
-              @Override
-              public void commit() throws IOException {
-                sink.commit();
-                throw new IOException("power cut after the last part");
-              }
-
-              @Override
-              public void abort() {
-                sink.abort();
-              }
-            };
-    return new ApplyRun.Hooks(dying, UnaryOperator.identity());
+  private static ApplyRun.Stages dyingAfterCommit() {
+    return new ApplyRun.Stages(ForwardingSink::dyingAfterCommit, UnaryOperator.identity());
   }
 
   private static Set<String> files(Path directory) throws IOException {
@@ -127,7 +95,7 @@ class ResumeTest {
     Path parts = RunParts.dirFor(output);
     assertTrue(Files.readString(parts.resolve("manifest.json")).contains("\"complete\" : true"));
 
-    CliRuns.Run resumed = apply(ApplyRun.Hooks.NONE, output, "--resume");
+    CliRuns.Run resumed = apply(ApplyRun.Stages.STANDARD, output, "--resume");
 
     assertEquals(0, resumed.exit(), resumed.err());
     assertSameAsClean(output);
@@ -142,14 +110,14 @@ class ResumeTest {
     for (String name : files(parts)) {
       Files.copy(parts.resolve(name), saved.resolve(name));
     }
-    assertEquals(0, apply(ApplyRun.Hooks.NONE, output, "--resume").exit());
+    assertEquals(0, apply(ApplyRun.Stages.STANDARD, output, "--resume").exit());
     // the outputs are published; put the complete parts back as if the process died just then
     Files.createDirectories(parts);
     for (String name : files(saved)) {
       Files.copy(saved.resolve(name), parts.resolve(name));
     }
 
-    CliRuns.Run again = apply(ApplyRun.Hooks.NONE, output, "--resume");
+    CliRuns.Run again = apply(ApplyRun.Stages.STANDARD, output, "--resume");
 
     assertEquals(0, again.exit(), again.err());
     assertSameAsClean(output);
@@ -160,7 +128,7 @@ class ResumeTest {
   void aSecondRunOnTheSameOutputIsRefusedWhileTheFirstHoldsTheLock() throws Exception {
     Path output = Files.createDirectories(dir.resolve("locked")).resolve("p.parquet");
     try (RunParts first = RunParts.open(output)) {
-      CliRuns.Run second = apply(ApplyRun.Hooks.NONE, output, "--resume");
+      CliRuns.Run second = apply(ApplyRun.Stages.STANDARD, output, "--resume");
       assertEquals(1, second.exit(), second.err());
       assertEquals(
           "error: another run is writing "
@@ -181,10 +149,11 @@ class ResumeTest {
     assertEquals(1, apply(dyingAfterCommit(), output, "--dedup-state", state.toString()).exit());
     // another run saves a state in the same file meanwhile
     Path other = Files.createDirectories(dir.resolve("state-other")).resolve("o.parquet");
-    assertEquals(0, apply(ApplyRun.Hooks.NONE, other, "--dedup-state", state.toString()).exit());
+    assertEquals(
+        0, apply(ApplyRun.Stages.STANDARD, other, "--dedup-state", state.toString()).exit());
 
     CliRuns.Run resumed =
-        apply(ApplyRun.Hooks.NONE, output, "--resume", "--dedup-state", state.toString());
+        apply(ApplyRun.Stages.STANDARD, output, "--resume", "--dedup-state", state.toString());
 
     assertEquals(2, resumed.exit(), resumed.err());
     assertTrue(
@@ -202,7 +171,7 @@ class ResumeTest {
   @Test
   void resumeWithNothingToResumeIsAPlainRun() throws Exception {
     Path output = Files.createDirectories(dir.resolve("nothing")).resolve("p.parquet");
-    CliRuns.Run run = apply(ApplyRun.Hooks.NONE, output, "--resume");
+    CliRuns.Run run = apply(ApplyRun.Stages.STANDARD, output, "--resume");
     assertEquals(0, run.exit(), run.err());
     assertSameAsClean(output);
   }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,19 +16,13 @@ class TransformsCommandTest {
 
   @TempDir Path dir;
 
-  /** Exit code, stdout and stderr of one command line. */
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = TransformCli.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(exit, out.toString(), err.toString());
+  static CliRuns.Run run(String... args) {
+    return CliRuns.run(args);
   }
 
   @Test
   void listShowsEveryDefaultTransform() {
-    Run run = run("transforms", "list");
+    CliRuns.Run run = run("transforms", "list");
     assertEquals(0, run.exit(), run.err());
     List<String> lines = run.out().lines().toList();
     assertTrue(lines.get(0).matches("NAME +CATEGORY +SMIRKS +DESCRIPTION"), lines.get(0));
@@ -56,7 +48,7 @@ class TransformsCommandTest {
 
   @Test
   void listOnlyShowsTheSelection() {
-    Run run = run("transforms", "list", "--only", "phenol_o_sulfation,amine_n_acetylation");
+    CliRuns.Run run = run("transforms", "list", "--only", "phenol_o_sulfation,amine_n_acetylation");
     assertEquals(0, run.exit(), run.err());
     List<String> lines = run.out().lines().toList();
     assertTrue(lines.get(1).startsWith("phenol_o_sulfation "), lines.get(1));
@@ -66,7 +58,7 @@ class TransformsCommandTest {
 
   @Test
   void onlyWithAnUnknownNameIsAUsageErrorListingKnownNames() {
-    Run run = run("transforms", "list", "--only", "phenol_o_sulfation,o_methylation");
+    CliRuns.Run run = run("transforms", "list", "--only", "phenol_o_sulfation,o_methylation");
     assertEquals(2, run.exit());
     assertEquals("", run.out());
     assertTrue(
@@ -81,7 +73,7 @@ class TransformsCommandTest {
   void badLibraryFileIsAUsageErrorWithACaret() throws IOException {
     Path file = dir.resolve("x.yaml");
     Files.writeString(file, "transforms:\n  - name: bad_one\n    smirks: '[c:1][OH:2>>[c:1]O'\n");
-    Run run = run("transforms", "list", "--transforms", file.toString());
+    CliRuns.Run run = run("transforms", "list", "--transforms", file.toString());
     assertEquals(2, run.exit());
     assertEquals(
         "error: "
@@ -99,7 +91,7 @@ class TransformsCommandTest {
         file,
         "transforms:\n  - name: o_methyl\n    smirks: '[c:1][OX2;H1;+0:2]>>[c:1][OH0:2]C'\n"
             + "    description: methyl ether\n    category: test\n    max_sites: 2\n");
-    Run run = run("transforms", "list", "--transforms", file.toString());
+    CliRuns.Run run = run("transforms", "list", "--transforms", file.toString());
     assertEquals(0, run.exit(), run.err());
     assertTrue(
         run.out()
@@ -112,7 +104,7 @@ class TransformsCommandTest {
 
   @Test
   void transformsWithoutASubcommandIsAUsageError() {
-    Run run = run("transforms");
+    CliRuns.Run run = run("transforms");
     assertEquals(2, run.exit());
     assertTrue(run.err().startsWith("error: missing subcommand: 'list' or 'check'"), run.err());
   }
@@ -122,7 +114,7 @@ class TransformsCommandTest {
     Path input = dir.resolve("mols.smi");
     Files.writeString(
         input, "Oc1ccc(O)cc1 hydroquinone\n\nCCCC butane\nC1CC( broken\nNCCN\nOc1ccccc1 phenol\n");
-    Run run =
+    CliRuns.Run run =
         run(
             "transforms",
             "check",
@@ -159,7 +151,7 @@ class TransformsCommandTest {
   void checkValidatesTheLibraryBeforeReadingTheInput() throws IOException {
     Path library = dir.resolve("x.yaml");
     Files.writeString(library, "transforms:\n  - name: bad_one\n    smirks: '[c:1][OH:2]'\n");
-    Run run =
+    CliRuns.Run run =
         run(
             "transforms",
             "check",
@@ -176,14 +168,14 @@ class TransformsCommandTest {
   @Test
   void checkWithAMissingInputFails() {
     Path input = dir.resolve("missing.smi");
-    Run run = run("transforms", "check", "--input", input.toString());
+    CliRuns.Run run = run("transforms", "check", "--input", input.toString());
     assertEquals(1, run.exit());
     assertEquals("error: " + input + ": no such file", run.err().strip());
   }
 
   @Test
   void checkRefusesAZeroLimit() {
-    Run run = run("transforms", "check", "--input", "x.smi", "--limit", "0");
+    CliRuns.Run run = run("transforms", "check", "--input", "x.smi", "--limit", "0");
     assertEquals(2, run.exit());
     assertTrue(run.err().startsWith("error: --limit must be at least 1, not 0"), run.err());
   }

@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,11 +19,14 @@ import org.transformpipeline.chem.ProductEnumerator;
 import org.transformpipeline.chem.TransformLibrary;
 import org.transformpipeline.parquet.BatchReader;
 import org.transformpipeline.parquet.IdColumn;
-import org.transformpipeline.parquet.ProductWriter;
-import org.transformpipeline.parquet.StagedParquetWriter;
 import org.transformpipeline.pipeline.dedup.DedupMode;
+import org.transformpipeline.pipeline.dedup.DedupStateFile;
+import org.transformpipeline.run.PartManifest;
+import org.transformpipeline.run.RunOutput;
+import org.transformpipeline.run.RunParts;
+import org.transformpipeline.testing.ForwardingSink;
 
-/** A run that fails while writing, with the real reader, enumerator and Parquet writer. */
+/** A run that fails while writing, with the real reader, enumerator and run output. */
 class ParquetPipelineFailureTest {
 
   @Test
@@ -39,61 +41,24 @@ class ParquetPipelineFailureTest {
               + input
               + "' (FORMAT parquet)");
     }
-    Path output = dir.resolve("products.parquet");
+    Path products = dir.resolve("products.parquet");
     var transforms = TransformLibrary.defaults().transforms();
-    AtomicInteger written = new AtomicInteger();
-    List<RejectRow> rejects = new java.util.ArrayList<>();
     PipelineException failure;
-    try (BatchReader reader = BatchReader.open(input, "smiles", IdColumn.byDefault(), 20);
-        StagedParquetWriter<ProductRow> writer =
-            ProductWriter.create(output, reader.schema(), false)) {
-      ProductSink failingAfter30 =
-          new ProductSink() {
-            @Override
-            public void write(ProductRow row) throws IOException {
-              if (written.incrementAndGet() > 30) {
-                throw new IOException("No space left on device");
-              }
-              writer.write(row);
-            }
-
-            @Override
-            public void reject(RejectRow row) {
-              rejects.add(row);
-            }
-
-            @Override
-            public void commit() {
-              writer.commit();
-            }
-
-            @Override
-            public void abort() {
-              writer.abort();
-            }
-          };
-      BatchSource source =
-          new BatchSource() {
-            @Override
-            public RowBatch next() {
-              return reader.next();
-            }
-
-            @Override
-            public long rowCount() {
-              return reader.rowCount();
-            }
-
-            @Override
-            public void close() {}
-          };
+    try (BatchReader reader = BatchReader.open(input, "smiles", IdColumn.byDefault(), 20)) {
+      RunOutput output =
+          new RunOutput(
+              RunParts.open(products),
+              PartManifest.start(Map.of(), DedupStateFile.ABSENT),
+              reader.schema(),
+              Map.of(),
+              RunOutput.PartLimits.defaults());
       Pipeline pipeline =
           new Pipeline(
-              source,
+              reader,
               new TransformWorker(
                   () -> new ProductEnumerator(transforms, EnumerationLimits.defaults())::enumerate),
               DedupMode.EXACT.create(1000, 1e-6),
-              failingAfter30,
+              ForwardingSink.diskFullAfter(30, output),
               new Pipeline.Settings(2, 4, 20),
               Fakes.silentProgress());
       failure = assertThrows(PipelineException.class, pipeline::run);
