@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.transformpipeline.parquet.LibraryWriter;
+import org.transformpipeline.parquet.StagedParquetWriter;
 
 /**
  * Writes a Parquet library for {@code apply}: the SMILES column as {@code smiles}, the id column as
@@ -14,13 +15,16 @@ import org.transformpipeline.parquet.LibraryWriter;
  */
 final class LibrarySink implements MoleculeSink {
 
-  private final LibraryWriter writer;
+  private final StagedParquetWriter<LibraryWriter.Molecule> writer;
   private final MoleculeColumns columns;
   private final int[] others;
   private final List<String> notes;
 
   private LibrarySink(
-      LibraryWriter writer, MoleculeColumns columns, int[] others, List<String> notes) {
+      StagedParquetWriter<LibraryWriter.Molecule> writer,
+      MoleculeColumns columns,
+      int[] others,
+      List<String> notes) {
     this.writer = writer;
     this.columns = columns;
     this.others = others;
@@ -55,13 +59,13 @@ final class LibrarySink implements MoleculeSink {
   public SkippedRecord write(MoleculeRecord record) {
     String smiles = record.cell(columns.smiles());
     if (smiles == null || smiles.isBlank()) {
-      return new SkippedRecord(record.position(), "no SMILES", null);
+      return SkippedRecord.noSmiles(record);
     }
     String[] values = new String[others.length];
     for (int i = 0; i < others.length; i++) {
       values[i] = record.cell(others[i]);
     }
-    writer.write(smiles, record.cell(columns.id()), values);
+    writer.write(new LibraryWriter.Molecule(smiles, record.cell(columns.id()), values));
     return null;
   }
 

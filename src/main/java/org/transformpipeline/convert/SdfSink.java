@@ -53,7 +53,7 @@ final class SdfSink extends TextSink {
   public SkippedRecord write(MoleculeRecord source) {
     String smiles = source.cell(columns.smiles());
     if (smiles == null || smiles.isBlank()) {
-      return noSmiles(source);
+      return SkippedRecord.noSmiles(source);
     }
     IAtomContainer molecule;
     try {

@@ -14,4 +14,9 @@ public record SkippedRecord(long position, String reason, String detail) impleme
   public SkippedRecord {
     Objects.requireNonNull(reason, "reason");
   }
+
+  /** A record skipped because its SMILES column is empty. */
+  static SkippedRecord noSmiles(MoleculeRecord record) {
+    return new SkippedRecord(record.position(), "no SMILES", null);
+  }
 }

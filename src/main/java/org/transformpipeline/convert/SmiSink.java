@@ -21,7 +21,7 @@ final class SmiSink extends TextSink {
   public SkippedRecord write(MoleculeRecord record) {
     String smiles = record.cell(columns.smiles());
     if (smiles == null || smiles.isBlank()) {
-      return noSmiles(record);
+      return SkippedRecord.noSmiles(record);
     }
     String id = record.cell(columns.id());
     line.setLength(0);

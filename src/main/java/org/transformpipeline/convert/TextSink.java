@@ -36,11 +36,6 @@ abstract class TextSink implements MoleculeSink {
     written++;
   }
 
-  /** A record skipped because it has no SMILES in its SMILES column. */
-  static SkippedRecord noSmiles(MoleculeRecord record) {
-    return new SkippedRecord(record.position(), "no SMILES", null);
-  }
-
   @Override
   public final long written() {
     return written;

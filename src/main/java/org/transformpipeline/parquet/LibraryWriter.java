@@ -16,12 +16,22 @@ import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
 /**
- * Writes a molecule library: message {@code library} with {@code smiles} (required string), {@code
- * id} (optional string) and any number of other optional string columns (metadata that {@code
- * apply} passes through), the input {@link BatchReader} reads by default. Same commit protocol as
- * {@link ProductWriter}: nothing at the target until {@link #commit()}. Not thread-safe.
+ * Makes the writer of a molecule library (a {@link StagedParquetWriter} of {@link Molecule}s):
+ * message {@code library} with {@code smiles} (required string), {@code id} (optional string) and
+ * any number of other optional string columns (metadata that {@code apply} passes through), the
+ * input {@link BatchReader} reads by default. Nothing is at the target until the writer commits.
+ * Stateless.
  */
-public final class LibraryWriter implements AutoCloseable {
+public final class LibraryWriter {
+
+  /**
+   * One row of a library.
+   *
+   * @param smiles the SMILES, not null
+   * @param id the id, or null
+   * @param others the other columns' values in order, null for a null cell
+   */
+  public record Molecule(String smiles, String id, String... others) {}
 
   /** The library schema without other columns. */
   public static final MessageType SCHEMA =
@@ -34,16 +44,10 @@ public final class LibraryWriter implements AutoCloseable {
           .named("id")
           .named("library");
 
-  private final int otherColumnCount;
-  private final StagedParquetWriter<Molecule> file;
-
-  private LibraryWriter(int otherColumnCount, StagedParquetWriter<Molecule> file) {
-    this.otherColumnCount = otherColumnCount;
-    this.file = file;
-  }
+  private LibraryWriter() {}
 
   /** {@link #create(Path, boolean, List, Map)} without other columns: {@link #SCHEMA}. */
-  public static LibraryWriter create(
+  public static StagedParquetWriter<Molecule> create(
       Path target, boolean overwrite, Map<String, String> extraMetadata) {
     return create(target, overwrite, List.of(), extraMetadata);
   }
@@ -58,7 +62,7 @@ public final class LibraryWriter implements AutoCloseable {
    *     missing or not writable
    * @throws IllegalArgumentException when a column name is blank or taken
    */
-  public static LibraryWriter create(
+  public static StagedParquetWriter<Molecule> create(
       Path target,
       boolean overwrite,
       List<String> otherColumns,
@@ -66,13 +70,11 @@ public final class LibraryWriter implements AutoCloseable {
     MessageType schema = schema(otherColumns);
     Map<String, String> metadata = new LinkedHashMap<>(extraMetadata);
     metadata.put(ParquetFiles.VERSION_KEY, ParquetFiles.toolVersion());
-    return new LibraryWriter(
-        otherColumns.size(),
-        StagedParquetWriter.create(
-            target,
-            overwrite,
-            new MoleculeWriteSupport(schema, metadata),
-            StagedParquetWriter.DEFAULT_ROW_GROUP_SIZE));
+    return StagedParquetWriter.create(
+        target,
+        overwrite,
+        new MoleculeWriteSupport(schema, metadata),
+        StagedParquetWriter.DEFAULT_ROW_GROUP_SIZE);
   }
 
   /** The library schema with these other columns. */
@@ -94,59 +96,26 @@ public final class LibraryWriter implements AutoCloseable {
     return new MessageType(SCHEMA.getName(), fields);
   }
 
-  /**
-   * Writes one molecule without other columns.
-   *
-   * @param smiles the SMILES, not null
-   * @param id the id, or null
-   */
-  public void write(String smiles, String id) {
-    write(smiles, id, new String[0]);
-  }
-
-  /**
-   * Writes one molecule.
-   *
-   * @param smiles the SMILES, not null
-   * @param id the id, or null
-   * @param others the other columns' values in order, null for a null cell
-   * @throws IllegalArgumentException when {@code others} does not have one value per column
-   */
-  public void write(String smiles, String id, String[] others) {
-    if (others.length != otherColumnCount) {
-      throw new IllegalArgumentException(
-          others.length + " values for " + otherColumnCount + " other columns");
-    }
-    file.write(new Molecule(Objects.requireNonNull(smiles, "smiles"), id, others.clone()));
-  }
-
-  /** Rows written so far. */
-  public long rowsWritten() {
-    return file.rowsWritten();
-  }
-
-  /** Finishes the file and moves it atomically to the target. */
-  public void commit() {
-    file.commit();
-  }
-
-  /** Discards the output. No-op after commit. */
-  public void abort() {
-    file.abort();
-  }
-
-  /** Aborts unless committed. */
-  @Override
-  public void close() {
-    file.close();
-  }
-
-  private record Molecule(String smiles, String id, String[] others) {}
-
   private static final class MoleculeWriteSupport extends RowWriteSupport<Molecule> {
+
+    private final int otherColumnCount;
 
     MoleculeWriteSupport(MessageType schema, Map<String, String> metadata) {
       super(schema, metadata);
+      this.otherColumnCount = schema.getFieldCount() - SCHEMA.getFieldCount();
+    }
+
+    /**
+     * @throws IllegalArgumentException when the SMILES is null or the other values are not one per
+     *     column
+     */
+    @Override
+    void check(Molecule molecule) {
+      Objects.requireNonNull(molecule.smiles(), "smiles");
+      if (molecule.others().length != otherColumnCount) {
+        throw new IllegalArgumentException(
+            molecule.others().length + " values for " + otherColumnCount + " other columns");
+      }
     }
 
     @Override

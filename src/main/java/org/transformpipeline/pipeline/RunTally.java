@@ -10,11 +10,14 @@ import java.util.TreeMap;
 import org.transformpipeline.chem.Rejection;
 
 /**
- * Running counts of a pipeline run, fed by the consumer after each batch.
+ * Running counts of a run, fed after each batch in order: the run's accounting, with no file system
+ * and no command line, so that another runner (a loop over generations, a Spark job reducing the
+ * {@link BatchResult}s of its partitions in order) counts as {@link Pipeline} does and gets the
+ * same {@link RunCheckpoint} and summary counts.
  *
- * <p>Not thread-safe: owned by the consumer thread.
+ * <p>Not thread-safe: owned by one thread (the pipeline's consumer).
  */
-final class RunTally {
+public final class RunTally {
 
   /** Rejected at these stages, a row's SMILES did not (or may not) parse. */
   private static final Set<Rejection.Stage> NOT_PARSED =
@@ -43,7 +46,7 @@ final class RunTally {
   long peakHeapUsed;
 
   /** Adds a batch's own counts (everything but the cross-batch dedup, counted while writing). */
-  void addBatch(BatchResult result) {
+  public void addBatch(BatchResult result) {
     rowsRead += result.rowsRead();
     rowsNoSite += result.rowsNoSite();
     rowsWithProducts += result.rowsWithProducts();
@@ -68,12 +71,14 @@ final class RunTally {
     workerNanos += result.workerNanos();
   }
 
-  void written(ProductRow row) {
+  /** Counts a product written (it passed the cross-batch dedup). */
+  public void written(ProductRow row) {
     productsWritten++;
     transform(row.transform())[1]++;
   }
 
-  void crossBatchDuplicate() {
+  /** Counts a product dropped by the cross-batch dedup. */
+  public void crossBatchDuplicate() {
     crossBatchDuplicates++;
   }
 
@@ -82,12 +87,12 @@ final class RunTally {
   }
 
   /** The counts so far, after {@code batchesWritten} batches. */
-  RunCheckpoint checkpoint(long batchesWritten) {
+  public RunCheckpoint checkpoint(long batchesWritten) {
     return new RunCheckpoint(batchesWritten, rows(), products(), transforms(), rejectedExamples);
   }
 
   /** Replaces every count by the checkpoint's (a resumed run goes on from there). */
-  void restore(RunCheckpoint c) {
+  public void restore(RunCheckpoint c) {
     RunSummary.RowCounts r = c.rows();
     rowsRead = r.read();
     rowsNotParsed = r.read() - r.parsed();
@@ -116,7 +121,8 @@ final class RunTally {
     return byTransform.computeIfAbsent(name, n -> new long[2]);
   }
 
-  RunSummary.RowCounts rows() {
+  /** What became of the rows so far. */
+  public RunSummary.RowCounts rows() {
     return new RunSummary.RowCounts(
         rowsRead,
         rowsRead - rowsNotParsed,
@@ -126,7 +132,8 @@ final class RunTally {
         rowsWithProducts);
   }
 
-  RunSummary.ProductCounts products() {
+  /** What became of the products so far. */
+  public RunSummary.ProductCounts products() {
     return new RunSummary.ProductCounts(
         productsGenerated,
         productsRejected,
@@ -137,7 +144,8 @@ final class RunTally {
         productsWritten);
   }
 
-  Map<String, RunSummary.TransformCounts> transforms() {
+  /** Per transform: products generated and written so far. */
+  public Map<String, RunSummary.TransformCounts> transforms() {
     Map<String, RunSummary.TransformCounts> out = new LinkedHashMap<>();
     byTransform.forEach((name, c) -> out.put(name, new RunSummary.TransformCounts(c[0], c[1])));
     return out;

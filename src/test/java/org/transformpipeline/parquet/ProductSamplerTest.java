@@ -124,8 +124,9 @@ class ProductSamplerTest {
   @Test
   void aLibraryIsNotAProductsFile() throws IOException {
     Path library = dir.resolve("library.parquet");
-    try (LibraryWriter writer = LibraryWriter.create(library, false, Map.of())) {
-      writer.write("c1ccccc1O", "1");
+    try (StagedParquetWriter<LibraryWriter.Molecule> writer =
+        LibraryWriter.create(library, false, Map.of())) {
+      writer.write(new LibraryWriter.Molecule("c1ccccc1O", "1"));
       writer.commit();
     }
 
