@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,18 @@ class SummaryReportTest {
     String json = Files.readString(target);
     assertTrue(json.contains("\"crossBatchDuplicates\""), json);
     assertTrue(json.contains("\"expectedFalseDrops\""), json);
+  }
+
+  @Test
+  void theJsonFileHasThePermissionsOfAnyNewFileNotOwnerOnly(@TempDir Path dir) throws IOException {
+    Path target = dir.resolve("out.parquet.summary.json");
+    SummaryReport.writeJson(summary(), target);
+    // what the umask gives a new file here, as for the products file (rw-r--r-- under 022)
+    Path plain = Files.createFile(dir.resolve("plain"));
+
+    assertEquals(
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(plain)),
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
   }
 
   @Test
