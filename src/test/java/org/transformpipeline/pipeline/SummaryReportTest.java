@@ -70,6 +70,29 @@ class SummaryReportTest {
   }
 
   @Test
+  void rejectedExamplesAreFlatInJsonAndTheNestedFormOfOlderSummariesStillReads(@TempDir Path dir)
+      throws IOException {
+    RunSummary summary = summary();
+    Path target = dir.resolve("out.parquet.summary.json");
+    SummaryReport.writeJson(summary, target);
+    String json = Files.readString(target);
+    RowRejection first = summary.rejectedExamples().get(0);
+    assertTrue(
+        json.contains(
+            "\"rowNumber\" : 3,\n    \"id\" : \"id3\",\n    \"smiles\" : \"bad\",\n"
+                + "    \"stage\" : \"INTERNAL\",\n    \"reason\" : \""),
+        json);
+
+    String nested =
+        json.replace(
+            "\"stage\" : \"INTERNAL\",\n    \"reason\" : \"" + first.reason() + "\"",
+            "\"rejection\" : {\"stage\" : \"INTERNAL\", \"reason\" : \"" + first.reason() + "\"}");
+    assertTrue(nested.contains("\"rejection\""), nested);
+    Files.writeString(target, nested);
+    assertEquals(summary.rejectedExamples(), SummaryReport.readJson(target).rejectedExamples());
+  }
+
+  @Test
   void printsEveryCountInTheTextBlock() {
     RunSummary s = summary();
     String text = SummaryReport.text(s);
