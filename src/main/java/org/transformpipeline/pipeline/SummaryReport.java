@@ -104,7 +104,7 @@ public final class SummaryReport {
     line(
         b,
         "  memory",
-        String.format(Locale.ROOT, "%.1f MB", d.memoryBytes() / 1048576.0)
+        String.format(Locale.ROOT, "%.1f MiB", d.memoryBytes() / 1048576.0)
             + (d.mode().equals("bloom")
                 ? String.format(Locale.ROOT, ", expected false drops %.3g", d.expectedFalseDrops())
                 : ""));
@@ -136,7 +136,7 @@ public final class SummaryReport {
         "Peak heap",
         String.format(
             Locale.ROOT,
-            "%d MB sampled, %d MB by memory pools, of %d MB max",
+            "%d MiB sampled, %d MiB by memory pools, of %d MiB max",
             f.peakHeapUsedBytes() >> 20,
             f.peakHeapPoolBytes() >> 20,
             f.heapMaxBytes() >> 20));

@@ -1,6 +1,7 @@
 package org.transformpipeline.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -104,5 +105,42 @@ class SummaryReportTest {
     assertTrue(text.contains("  written                    " + s.products().written()), text);
     assertTrue(text.contains("Dedup                        bloom (scalable: 1 stage(s)"), text);
     assertTrue(text.contains("Max in flight                "), text);
+  }
+
+  @Test
+  void memoryIsPrintedInMibLabelledMib() {
+    RunSummary s = summary();
+    RunSummary.Performance f = s.performance();
+    RunSummary withMemory =
+        new RunSummary(
+            s.input(),
+            s.output(),
+            s.settings(),
+            s.rows(),
+            s.products(),
+            s.transforms(),
+            new RunSummary.DedupStats("exact", "exact table", 3 * 1048576 + 524288, 0),
+            new RunSummary.Performance(
+                f.elapsedSeconds(),
+                f.rowsPerSecond(),
+                f.maxInFlightObserved(),
+                f.consumerBusySeconds(),
+                f.consumerWaitSeconds(),
+                f.workerSeconds(),
+                200L << 20,
+                300L << 20,
+                1024L << 20),
+            s.rejectedExamples(),
+            s.timeline());
+
+    String text = SummaryReport.text(withMemory);
+
+    assertTrue(text.contains("  memory                     3.5 MiB\n"), text);
+    assertTrue(
+        text.contains(
+            "Peak heap                    200 MiB sampled, 300 MiB by memory pools, of 1024 MiB"
+                + " max"),
+        text);
+    assertFalse(text.contains(" MB"), text);
   }
 }
