@@ -163,6 +163,9 @@ class RejectsFileTest {
     assertEquals(2, rows.withProducts());
     assertEquals(1, rows.noSite());
     assertEquals(7, rows.rejected());
+    // parsed: not the null, empty and unparsable SMILES, not the one that threw, and not the too
+    // large one (rejected from the SMILES text, before parsing); "." parses (to no atoms)
+    assertEquals(5, rows.parsed());
     assertEquals(
         Map.of(
             "input: no SMILES", 2L,
