@@ -35,6 +35,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.transformpipeline.pipeline.RunSummary;
 import org.transformpipeline.pipeline.SummaryReport;
+import org.transformpipeline.testing.Ci;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -197,7 +198,7 @@ class UsageGuideTest {
   private static void requireJq() throws Exception {
     Process which = new ProcessBuilder("bash", "-c", "command -v jq").start();
     boolean found = which.waitFor() == 0;
-    if (!found && System.getenv("CI") != null) {
+    if (!found && Ci.isSet()) {
       throw new AssertionError("jq is not installed, and CI is set: .ci/run installs it");
     }
     assumeTrue(found, "SKIPPED: jq not found (apt-get install jq); the guide's jq recipes");
