@@ -129,7 +129,9 @@ class SummaryReportTest {
                 f.workerSeconds(),
                 200L << 20,
                 300L << 20,
-                1024L << 20),
+                1024L << 20,
+                f.reorderHeldSeconds(),
+                f.maxReorderHeld()),
             s.rejectedExamples(),
             s.timeline());
 
