@@ -3,7 +3,7 @@ package org.transformpipeline.pipeline;
 import java.io.IOException;
 
 /**
- * Where the pipeline writes unique products and rejects: {@code parquet.RunOutput} in a run. Called
+ * Where the pipeline writes unique products and rejects: {@code run.RunOutput} in a run. Called
  * from the consumer thread only. Exactly one of {@link #commit()} (the outputs appear at their
  * target paths) or {@link #abort()} (nothing appears at the targets) ends it.
  */

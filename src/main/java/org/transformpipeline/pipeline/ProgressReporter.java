@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * suppress.
  *
  * <p>The line: {@code [Batch i/N] In-flight x/y | Processed n | Products p | Unique u | r rows/s |
- * heap used/max MB}, where N = ceil(input rows / batch size), x the batches submitted and not yet
+ * heap used/max MiB}, where N = ceil(input rows / batch size), x the batches submitted and not yet
  * written, y the bound, p the valid products made and u those written.
  *
  * <p>Not thread-safe: called by the consumer thread.
@@ -105,7 +105,7 @@ public final class ProgressReporter {
     return String.format(
         Locale.ROOT,
         "[Batch %d/%s] In-flight %d/%d | Processed %d | Products %d | Unique %d | %.0f rows/s"
-            + " | heap %d/%d MB",
+            + " | heap %d/%d MiB",
         p.batchesWritten(),
         p.totalBatches() < 0 ? "?" : Long.toString(p.totalBatches()),
         p.inFlight(),

@@ -59,8 +59,9 @@ public record RunSummary(
 
   /**
    * @param read rows read from the input
-   * @param parsed rows whose SMILES parsed: all but those rejected at stage input, parse or
-   *     internal
+   * @param parsed rows whose SMILES the parser accepted: all but those rejected at stage input,
+   *     parse or internal, and parents rejected as too large (counted from the SMILES text, before
+   *     parsing); see {@link RunSummary#rejectedBeforeParsing}
    * @param rejected rows rejected at any stage
    * @param rejectedByCategory rejected rows by {@code Rejection.category()}
    * @param noSite rows that matched no transform
@@ -133,6 +134,19 @@ public record RunSummary(
       double reorderHeldSeconds,
       int maxReorderHeld) {}
 
+  /**
+   * Whether a row rejected in this category ({@code Rejection.category()}) is not counted as
+   * parsed: stage input (no SMILES), parse, internal (an exception, which may have come from the
+   * parser), and {@code parent: too large}, which the size guard decides from the SMILES text
+   * before parsing (the parser overflows on huge molecules).
+   */
+  public static boolean rejectedBeforeParsing(String category) {
+    return category.startsWith("input: ")
+        || category.startsWith("parse: ")
+        || category.startsWith("internal: ")
+        || category.equals("parent: too large");
+  }
+
   /** This run's counts under the given input, output and settings. */
   public static RunSummary of(String input, String output, Settings settings, RunTotals totals) {
     return new RunSummary(
@@ -159,6 +173,17 @@ public record RunSummary(
         "rows read = rows with products + rows with no site + rows rejected",
         rows.read(),
         rows.withProducts() + rows.noSite() + rows.rejected());
+    check(
+        violations,
+        "rows parsed = rows with products + rows with no site + rows rejected after parsing"
+            + " (at stage parent, but not as too large, or timeout)",
+        rows.parsed(),
+        rows.withProducts()
+            + rows.noSite()
+            + rows.rejectedByCategory().entrySet().stream()
+                .filter(e -> !rejectedBeforeParsing(e.getKey()))
+                .mapToLong(Map.Entry::getValue)
+                .sum());
     check(
         violations,
         "rows rejected = sum of rows rejected by category",

@@ -1,13 +1,10 @@
 package org.transformpipeline.pipeline;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import org.transformpipeline.chem.Rejection;
 
 /**
  * Running counts of a run, fed after each batch in order: the run's accounting, with no file system
@@ -18,10 +15,6 @@ import org.transformpipeline.chem.Rejection;
  * <p>Not thread-safe: owned by one thread (the pipeline's consumer).
  */
 public final class RunTally {
-
-  /** Rejected at these stages, a row's SMILES did not (or may not) parse. */
-  private static final Set<Rejection.Stage> NOT_PARSED =
-      EnumSet.of(Rejection.Stage.INPUT, Rejection.Stage.PARSE, Rejection.Stage.INTERNAL);
 
   static final int MAX_REJECTED_EXAMPLES = 20;
 
@@ -52,7 +45,7 @@ public final class RunTally {
     rowsWithProducts += result.rowsWithProducts();
     for (RowRejection rejection : result.rowRejections()) {
       rowsRejected++;
-      if (NOT_PARSED.contains(rejection.rejection().stage())) {
+      if (RunSummary.rejectedBeforeParsing(rejection.rejection().category())) {
         rowsNotParsed++;
       }
       rowRejectsByCategory.merge(rejection.rejection().category(), 1L, Long::sum);

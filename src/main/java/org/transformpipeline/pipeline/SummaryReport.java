@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Map;
 
@@ -31,7 +33,7 @@ public final class SummaryReport {
   /** Writes the summary as JSON to {@code target}, atomically. */
   public static void writeJson(RunSummary summary, Path target) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
-    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp", umaskOnly(dir));
     try {
       try (OutputStream out = Files.newOutputStream(temp)) {
         JSON.writeValue(out, summary);
@@ -40,6 +42,18 @@ public final class SummaryReport {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /**
+   * Permissions for a temporary file that becomes an output: what any new file gets (rw-rw-rw- less
+   * the umask, like the products file), not the owner-only rw------- of {@code createTempFile}.
+   */
+  private static FileAttribute<?>[] umaskOnly(Path dir) {
+    return dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+        ? new FileAttribute<?>[] {
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-"))
+        }
+        : new FileAttribute<?>[0];
   }
 
   /** Reads a JSON summary back (for tests and tools). */
@@ -90,7 +104,7 @@ public final class SummaryReport {
     line(
         b,
         "  memory",
-        String.format(Locale.ROOT, "%.1f MB", d.memoryBytes() / 1048576.0)
+        String.format(Locale.ROOT, "%.1f MiB", d.memoryBytes() / 1048576.0)
             + (d.mode().equals("bloom")
                 ? String.format(Locale.ROOT, ", expected false drops %.3g", d.expectedFalseDrops())
                 : ""));
@@ -122,7 +136,7 @@ public final class SummaryReport {
         "Peak heap",
         String.format(
             Locale.ROOT,
-            "%d MB sampled, %d MB by memory pools, of %d MB max",
+            "%d MiB sampled, %d MiB by memory pools, of %d MiB max",
             f.peakHeapUsedBytes() >> 20,
             f.peakHeapPoolBytes() >> 20,
             f.heapMaxBytes() >> 20));

@@ -43,7 +43,7 @@ final class TerminalProgressBar implements Consumer<ProgressReporter.Progress> {
   static String extra(ProgressReporter.Progress p) {
     return String.format(
         Locale.ROOT,
-        " | products %,d | unique %,d | heap %d/%d MB | in-flight %d/%d",
+        " | products %,d | unique %,d | heap %d/%d MiB | in-flight %d/%d",
         p.productsGenerated(),
         p.productsWritten(),
         p.heapUsedBytes() >> 20,

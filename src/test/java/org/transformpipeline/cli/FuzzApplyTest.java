@@ -143,16 +143,42 @@ class FuzzApplyTest {
                 + " count(*) FILTER (WHERE transform IS NOT NULL) FROM '"
                 + rejects
                 + "'"));
-    // every rejected row is there once, with its SMILES exactly as in the input
+    // every rejected row is there once, under its own row number: no row twice, none missing
+    // (a duplicate and a missing row would keep the count), with its id and its SMILES exactly
+    // as in the input row of that number
+    String rejectedRows = "(SELECT * FROM '" + rejects + "' WHERE transform IS NULL)";
+    String inputRows = "read_parquet('" + input + "', file_row_number = true)";
+    assertEquals(
+        List.of(summary.rows().rejected() + " | " + summary.rows().rejected()),
+        Libraries.query("SELECT count(DISTINCT row_number), count(*) FROM " + rejectedRows));
+    assertEquals(
+        List.of(summary.rows().rejected() + " | 0"),
+        Libraries.query(
+            "SELECT count(*), count(*) FILTER (WHERE r.id IS DISTINCT FROM i.id"
+                + " OR r.id IS DISTINCT FROM 'f' || r.row_number"
+                + " OR r.smiles IS DISTINCT FROM i.smiles) FROM "
+                + rejectedRows
+                + " r JOIN "
+                + inputRows
+                + " i ON r.row_number = i.file_row_number"));
+    // the parents of the products written are other rows; every blank SMILES is rejected
     assertEquals(
         List.of("0"),
         Libraries.query(
             "SELECT count(*) FROM '"
-                + rejects
-                + "' r JOIN '"
-                + input
-                + "' i ON r.id = i.id WHERE r.transform IS NULL"
-                + " AND r.smiles IS DISTINCT FROM i.smiles"));
+                + output
+                + "' WHERE parent_id IN (SELECT id FROM "
+                + rejectedRows
+                + ")"));
+    assertEquals(
+        List.of("0"),
+        Libraries.query(
+            "SELECT count(*) FROM "
+                + inputRows
+                + " WHERE regexp_matches(smiles, '^[ \\t]*$') AND file_row_number NOT IN"
+                + " (SELECT row_number FROM "
+                + rejectedRows
+                + ")"));
     assertEquals(
         List.of(String.valueOf(summary.products().written())),
         Libraries.query("SELECT count(*) FROM '" + output + "'"));

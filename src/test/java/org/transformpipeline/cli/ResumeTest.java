@@ -37,7 +37,7 @@ class ResumeTest {
     assertEquals(0, apply(ApplyRun.Stages.STANDARD, clean).exit());
   }
 
-  private static CliRuns.Run apply(ApplyRun.Stages hooks, Path output, String... more) {
+  private static CliRuns.Run apply(ApplyRun.Stages stages, Path output, String... more) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -55,7 +55,7 @@ class ResumeTest {
                 "exact",
                 "--quiet"));
     args.addAll(List.of(more));
-    return CliRuns.apply(hooks, args.toArray(new String[0]));
+    return CliRuns.apply(stages, args.toArray(new String[0]));
   }
 
   /** A sink whose commit succeeds and then fails, as if the process died right after it. */

@@ -18,7 +18,7 @@ class ProgressReporterTest {
   void formatsTheProgressLine() {
     assertEquals(
         "[Batch 4/10] In-flight 3/8 | Processed 4000 | Products 200 | Unique 80 | 2000 rows/s"
-            + " | heap 512/4096 MB",
+            + " | heap 512/4096 MiB",
         ProgressReporter.line(batch(4, 10)));
   }
 

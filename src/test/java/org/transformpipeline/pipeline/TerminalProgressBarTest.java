@@ -12,7 +12,7 @@ class TerminalProgressBarTest {
         new ProgressReporter.Progress(
             3, 10, 2, 4, 30_000, 412_345, 400_001, 12.5, 300L << 20, 1024L << 20);
     assertEquals(
-        " | products 412,345 | unique 400,001 | heap 300/1024 MB | in-flight 2/4",
+        " | products 412,345 | unique 400,001 | heap 300/1024 MiB | in-flight 2/4",
         TerminalProgressBar.extra(p));
   }
 }

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.zip.CRC32C;
@@ -155,7 +157,8 @@ public final class DedupStateFile {
    */
   public static Staged stage(Path file, Deduplicator dedup) throws IOException {
     Path absolute = file.toAbsolutePath().normalize();
-    Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+    Path dir = absolute.getParent();
+    Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp", umaskOnly(dir));
     CRC32C crc = new CRC32C();
     long size;
     try {
@@ -185,6 +188,19 @@ public final class DedupStateFile {
       throw e;
     }
     return new Staged(temp, absolute, checksum(crc, size));
+  }
+
+  /**
+   * Permissions for the state file: what any new file gets (rw-rw-rw- less the umask), not the
+   * owner-only rw------- of {@code createTempFile}, so another account can read the state as it can
+   * the run's outputs.
+   */
+  private static FileAttribute<?>[] umaskOnly(Path dir) {
+    return dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+        ? new FileAttribute<?>[] {
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-"))
+        }
+        : new FileAttribute<?>[0];
   }
 
   private static String checksum(CRC32C crc, long size) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,18 @@ class DedupStateFileTest {
     }
     assertEquals(original.describe(), copy.describe());
     assertTrue(loaded.checksum().startsWith("crc32c:"), loaded.checksum());
+  }
+
+  @Test
+  void aSavedStateHasThePermissionsOfAnyNewFileNotOwnerOnly() throws IOException {
+    Deduplicator exact = DedupMode.EXACT.create(1000, 1e-3);
+    Path file = saved(exact, "perm.state");
+    // what the umask gives a new file here (rw-r--r-- under the usual 022)
+    Path plain = Files.createFile(dir.resolve("plain"));
+
+    assertEquals(
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(plain)),
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
   }
 
   @Test
