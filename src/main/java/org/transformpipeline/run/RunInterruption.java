@@ -40,7 +40,7 @@ public final class RunInterruption {
         manifest.complete()
             ? "every batch is in the finished parts in " + target.partsDir()
             : done.batchesWritten()
-                + " batches ("
+                + (done.batchesWritten() == 1 ? " batch (" : " batches (")
                 + done.rows().read()
                 + " rows, "
                 + done.products().written()

@@ -128,7 +128,7 @@ class RunStarterTest {
     assertEquals(
         "interrupted before "
             + output
-            + " was written: 1 batches (0 rows, 0 products) are in the finished parts in "
+            + " was written: 1 batch (0 rows, 0 products) are in the finished parts in "
             + RunParts.dirFor(output)
             + ": run the same command with --resume to go on",
         line);
