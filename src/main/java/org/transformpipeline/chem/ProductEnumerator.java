@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.openscience.cdk.exception.InvalidSmilesException;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
@@ -13,7 +12,6 @@ import org.openscience.cdk.silent.SilentChemObjectBuilder;
 import org.openscience.cdk.smarts.SmartsPattern;
 import org.openscience.cdk.smiles.SmilesParser;
 import org.openscience.cdk.smirks.Smirks;
-import org.openscience.cdk.smirks.SmirksTransform;
 import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
 
 /**
@@ -35,24 +33,37 @@ public final class ProductEnumerator {
   private final CanonicalSmiles canonical = new CanonicalSmiles();
   private final List<Compiled> transforms;
   private final EnumerationLimits limits;
+  private final FragmentMode fragments;
   private long parseNanos;
   private long applyNanos;
   private long keyNanos;
 
   /** A transform ready to apply. */
-  private record Compiled(TransformDefinition definition, SmirksTransform smirks) {}
+  private record Compiled(TransformDefinition definition, Transform smirks) {}
+
+  /** Products kept whole ({@link FragmentMode#KEEP}). */
+  public ProductEnumerator(List<TransformDefinition> transforms, EnumerationLimits limits) {
+    this(transforms, limits, FragmentMode.KEEP);
+  }
 
   /**
-   * @param transforms the transforms to apply, in output order (already validated by the library)
+   * @param transforms the transforms to apply, in output order (already validated by the library),
+   *     each compiled in its own dialect
    * @param limits the per-parent guards
+   * @param fragments what a product with several components becomes
    */
-  public ProductEnumerator(List<TransformDefinition> transforms, EnumerationLimits limits) {
+  public ProductEnumerator(
+      List<TransformDefinition> transforms, EnumerationLimits limits, FragmentMode fragments) {
     this.limits = limits;
+    this.fragments = fragments;
     List<Compiled> compiled = new ArrayList<>();
     for (TransformDefinition t : transforms) {
-      SmirksTransform smirks = Smirks.compile(t.smirks());
-      // aromaticity and rings are perceived once per parent, not once per transform
-      smirks.setPrepare(false);
+      // a plain Transform does not perceive aromaticity: done once per parent, not per transform
+      Transform smirks = new Transform();
+      if (!Smirks.parse(smirks, t.smirks(), t.dialect().options())) {
+        throw new IllegalArgumentException(
+            "transform '" + t.name() + "' does not compile: " + smirks.message());
+      }
       compiled.add(new Compiled(t, smirks));
     }
     this.transforms = List.copyOf(compiled);
@@ -66,23 +77,18 @@ public final class ProductEnumerator {
       return tooLarge(written);
     }
     long start = System.nanoTime();
-    IAtomContainer parent;
+    IAtomContainer parsed;
     try {
-      parent = parser.parseSmiles(smiles);
+      parsed = parser.parseSmiles(smiles);
     } catch (InvalidSmilesException e) {
       return rejected(Rejection.Stage.PARSE, "invalid SMILES: " + firstLine(e.getMessage()));
     } finally {
       parseNanos += System.nanoTime() - start;
     }
-    return enumerate(parent);
-  }
-
-  /** Enumerates the products of a parsed parent; the parent is prepared (aromaticity) in place. */
-  public ParentOutcome enumerate(IAtomContainer parsed) {
-    long start = System.nanoTime();
+    start = System.nanoTime();
     long keyBefore = keyNanos;
     try {
-      return enumerate(parsed, start + limits.timePerParent().toNanos());
+      return products(parentAtoms(parsed), start + limits.timePerParent().toNanos());
     } finally {
       applyNanos += System.nanoTime() - start - (keyNanos - keyBefore);
     }
@@ -96,8 +102,7 @@ public final class ProductEnumerator {
     return new ChemistryTimes(parseNanos, applyNanos, keyNanos);
   }
 
-  private ParentOutcome enumerate(IAtomContainer parsed, long deadline) {
-    IAtomContainer parent = parentAtoms(parsed);
+  private ParentOutcome products(IAtomContainer parent, long deadline) {
     int heavy = parent.getAtomCount();
     if (heavy == 0) {
       return rejected(Rejection.Stage.PARENT, "no atoms");
@@ -105,12 +110,15 @@ public final class ProductEnumerator {
     if (heavy > limits.maxHeavyAtoms()) {
       return tooLarge(heavy);
     }
+    int radicals = 0;
     for (IAtom atom : parent.atoms()) {
       if (atom.getImplicitHydrogenCount() == null) {
         return rejected(Rejection.Stage.PARENT, "unknown hydrogen count: atom " + atom.getIndex());
       }
+      radicals += ValenceCheck.isRadical(atom) ? 1 : 0;
     }
     SmartsPattern.prepare(parent);
+    SiteEdit.label(parent);
 
     List<Product> products = new ArrayList<>();
     List<ProductRejection> productRejections = new ArrayList<>();
@@ -141,23 +149,26 @@ public final class ProductEnumerator {
               Rejection.Stage.TIMEOUT,
               "enumeration took longer than " + limits.timePerParent().toMillis() + " ms");
         }
-        int site = changedSite(parent, product);
-        String problem = validate(parent, product);
-        if (problem != null) {
-          productRejections.add(productRejection(t, problem));
+        TemplateStereo.repair(product);
+        SiteEdit edit = SiteEdit.of(parent, parentAtoms(product));
+        SiteEdit.Parts parts =
+            edit.parts(fragments, t.definition().dialect() == Dialect.RDKIT, radicals);
+        if (parts.problem() != null) {
+          productRejections.add(productRejection(t, parts.problem()));
           continue;
         }
-        String key;
-        long keyStart = System.nanoTime();
-        try {
-          key = canonical.of(product);
-        } catch (IllegalArgumentException e) {
-          productRejections.add(productRejection(t, firstLine(e.getMessage())));
-          continue;
-        } finally {
-          keyNanos += System.nanoTime() - keyStart;
+        int fragment = fragments == FragmentMode.KEEP ? 0 : 1;
+        for (IAtomContainer molecule : parts.molecules()) {
+          Key key = key(molecule);
+          if (key.problem() != null) {
+            productRejections.add(productRejection(t, key.problem()));
+          } else {
+            unique.putIfAbsent(
+                key.smiles(),
+                new Product(key.smiles(), t.definition().name(), edit.site(), fragment));
+          }
+          fragment += fragments == FragmentMode.KEEP ? 0 : 1;
         }
-        unique.putIfAbsent(key, new Product(key, t.definition().name(), site));
       }
       products.addAll(unique.values());
     }
@@ -165,6 +176,30 @@ public final class ProductEnumerator {
       return new ParentOutcome.NoSiteMatched();
     }
     return new ParentOutcome.Derivatized(products, productRejections, capped);
+  }
+
+  /** A product's key, or why it has none (exactly one is null). */
+  private record Key(String smiles, String problem) {}
+
+  /**
+   * The canonical SMILES of a product, checked to read back as the same key (which also proves its
+   * aromatic rings kekulisable), or the reason it is broken.
+   */
+  private Key key(IAtomContainer molecule) {
+    long keyStart = System.nanoTime();
+    try {
+      String key = canonical.of(molecule);
+      String again = canonical.of(key);
+      if (!again.equals(key)) {
+        return new Key(null, "key does not re-parse to itself: " + key + " reads as " + again);
+      }
+      return new Key(key, null);
+    } catch (IllegalArgumentException e) {
+      String reason = firstLine(e.getMessage());
+      return new Key(null, reason.contains("kekul") ? "not kekulisable: " + reason : reason);
+    } finally {
+      keyNanos += System.nanoTime() - keyStart;
+    }
   }
 
   /**
@@ -178,53 +213,6 @@ public final class ProductEnumerator {
       sites++;
     }
     return sites;
-  }
-
-  /**
-   * The lowest parent atom index the transform changed. Product atoms keep the parent's order (the
-   * transform works on a copy and appends new atoms), so atoms are compared index by index.
-   */
-  private static int changedSite(IAtomContainer parent, IAtomContainer product) {
-    int n = Math.min(parent.getAtomCount(), product.getAtomCount());
-    for (int i = 0; i < n; i++) {
-      IAtom a = parent.getAtom(i);
-      IAtom b = product.getAtom(i);
-      if (!a.getAtomicNumber().equals(b.getAtomicNumber())
-          || !Objects.equals(a.getFormalCharge(), b.getFormalCharge())
-          || !Objects.equals(a.getImplicitHydrogenCount(), b.getImplicitHydrogenCount())
-          || a.getBondCount() != b.getBondCount()) {
-        return i;
-      }
-    }
-    return n < parent.getAtomCount() ? n : 0;
-  }
-
-  /** The first valence problem among the atoms the transform touched, or null. */
-  private static String validate(IAtomContainer parent, IAtomContainer product) {
-    int n = Math.min(parent.getAtomCount(), product.getAtomCount());
-    for (int i = 0; i < product.getAtomCount(); i++) {
-      IAtom b = product.getAtom(i);
-      if (i < n) {
-        IAtom a = parent.getAtom(i);
-        if (a.getBondCount() == b.getBondCount()
-            && Objects.equals(a.getImplicitHydrogenCount(), b.getImplicitHydrogenCount())
-            && Objects.equals(a.getFormalCharge(), b.getFormalCharge())
-            && a.getAtomicNumber().equals(b.getAtomicNumber())) {
-          continue;
-        }
-      }
-      if (b.getImplicitHydrogenCount() == null) {
-        b.setImplicitHydrogenCount(0);
-      }
-      if (b.getImplicitHydrogenCount() < 0) {
-        return "negative hydrogen count: " + b.getSymbol() + " at " + i;
-      }
-      String problem = ValenceCheck.problem(b);
-      if (problem != null) {
-        return problem + " at " + i;
-      }
-    }
-    return null;
   }
 
   /**
