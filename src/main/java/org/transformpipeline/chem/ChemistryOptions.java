@@ -21,9 +21,4 @@ public record ChemistryOptions(Optional<Dialect> dialect, FragmentMode fragments
   public static ChemistryOptions defaults() {
     return new ChemistryOptions(Optional.empty(), FragmentMode.KEEP);
   }
-
-  /** The library with the dialect override applied, if any (re-validated in that dialect). */
-  public TransformLibrary applyTo(TransformLibrary library) {
-    return dialect.map(library::inDialect).orElse(library);
-  }
 }

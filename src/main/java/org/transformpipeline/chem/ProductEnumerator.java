@@ -18,11 +18,14 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  * Turns one parent SMILES into its products: parse, apply every transform once per site, validate
  * each product, and key it with its canonical SMILES.
  *
- * <p>Per transform, CDK's {@code Transform.Mode.Unique} gives one product per distinct matched atom
- * set; products of one parent that are the same molecule (sites equivalent by symmetry) are
- * collapsed to the first site. A product keeps the whole parent, counter-ions included. The site is
- * the lowest parent atom index whose element, charge, hydrogen count or number of bonds the
- * transform changed (for O-methylation, the phenolic O).
+ * <p>Per transform, every mapping of the reactant pattern is applied ({@code Transform.Mode.All},
+ * as RDKit's RunReactants does: two mappings of one atom set, such as the two ways round a ring,
+ * can give different products), and products of one parent that are the same molecule (sites
+ * equivalent by symmetry) are collapsed to the first. Each product is checked: template stereo
+ * completed ({@link TemplateStereo}), aromatic systems the transform touched kekulised again,
+ * valence and radicals ({@link SiteEdit}), and a key that re-parses to itself. A product keeps the
+ * whole parent, counter-ions included, unless {@link FragmentMode#SPLIT}. The site is the lowest
+ * parent atom index the transform changed or deleted (for O-methylation, the phenolic O).
  *
  * <p>Not thread-safe: it holds a SMILES parser, compiled transforms and a canonicaliser. Make one
  * per worker thread.
@@ -137,7 +140,7 @@ public final class ProductEnumerator {
       // ask for one more than the limit, to know whether the cap cut anything
       Map<String, Product> unique = new LinkedHashMap<>();
       int made = 0;
-      for (IAtomContainer product : t.smirks().apply(parent, Transform.Mode.Unique, limit + 1)) {
+      for (IAtomContainer product : t.smirks().apply(parent, Transform.Mode.All, limit + 1)) {
         matched = true;
         if (made == limit) {
           capped += countSites(t, parent) - limit;
@@ -151,6 +154,11 @@ public final class ProductEnumerator {
         }
         TemplateStereo.repair(product);
         SiteEdit edit = SiteEdit.of(parent, parentAtoms(product));
+        String unkekulised = edit.kekulise();
+        if (unkekulised != null) {
+          productRejections.add(productRejection(t, unkekulised));
+          continue;
+        }
         SiteEdit.Parts parts =
             edit.parts(fragments, t.definition().dialect() == Dialect.RDKIT, radicals);
         if (parts.problem() != null) {
@@ -203,13 +211,13 @@ public final class ProductEnumerator {
   }
 
   /**
-   * The number of sites of a transform on the parent, counted by applying it: the reactant side may
-   * hold explicit hydrogens that a plain SMARTS match of it would not find. Only called when a cap
-   * is reached.
+   * The number of applications (mappings) of a transform on the parent, counted by applying it: the
+   * reactant side may hold explicit hydrogens that a plain SMARTS match of it would not find. Only
+   * called when a cap is reached.
    */
   private static int countSites(Compiled t, IAtomContainer parent) {
     int sites = 0;
-    for (IAtomContainer ignored : t.smirks().apply(parent, Transform.Mode.Unique, 0)) {
+    for (IAtomContainer ignored : t.smirks().apply(parent, Transform.Mode.All, 0)) {
       sites++;
     }
     return sites;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import org.openscience.cdk.aromaticity.Kekulization;
+import org.openscience.cdk.exception.CDKException;
 import org.openscience.cdk.graph.ConnectivityChecker;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
@@ -86,6 +88,39 @@ final class SiteEdit {
   /** Whether the product atom at {@code index} is new or differs from its parent atom. */
   boolean changed(int index) {
     return changed.get(index);
+  }
+
+  /**
+   * Kekulé bond orders again for the aromatic systems when the transform changed an aromatic atom:
+   * CDK keeps the parent's single/double pattern, which may not fit the new ring (a {@code c=O}
+   * made on a pyridine ring, RDKit re-kekulises it on sanitizing).
+   *
+   * @return why the aromatic system cannot be written with single and double bonds, or null
+   */
+  String kekulise() {
+    boolean aromatic = false;
+    for (int i = changed.nextSetBit(0); i >= 0 && !aromatic; i = changed.nextSetBit(i + 1)) {
+      aromatic = product.getAtom(i).isAromatic();
+    }
+    if (!aromatic) {
+      return null;
+    }
+    for (IAtom atom : product.atoms()) {
+      if (atom.getImplicitHydrogenCount() == null) {
+        atom.setImplicitHydrogenCount(0);
+      }
+    }
+    for (IBond bond : product.bonds()) {
+      if (bond.isAromatic()) {
+        bond.setOrder(IBond.Order.UNSET);
+      }
+    }
+    try {
+      Kekulization.kekulize(product);
+      return null;
+    } catch (CDKException e) {
+      return "not kekulisable: " + e.getMessage();
+    }
   }
 
   /**

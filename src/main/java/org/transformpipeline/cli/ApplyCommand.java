@@ -139,6 +139,8 @@ public final class ApplyCommand implements Callable<Integer> {
 
   @Mixin TransformLibraryOptions libraryOptions;
 
+  @Mixin FragmentsOption fragmentsOption;
+
   @Option(
       names = "--max-products-per-parent",
       paramLabel = "N",
@@ -257,7 +259,8 @@ public final class ApplyCommand implements Callable<Integer> {
     if (options.report() != null) {
       ReportCommand.checkTarget(options.report(), options.overwrite());
     }
-    ApplyRun run = new ApplyRun(options, transforms, hooks);
+    ApplyRun run =
+        new ApplyRun(options, transforms, fragmentsOption.chemistry(libraryOptions), hooks);
     RunSummary summary = run.run();
     PrintWriter out = spec.commandLine().getOut();
     out.print(SummaryReport.text(summary));

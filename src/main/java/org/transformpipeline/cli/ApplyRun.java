@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.transformpipeline.chem.ChemistryOptions;
 import org.transformpipeline.chem.EnumerationLimits;
 import org.transformpipeline.chem.ProductEnumerator;
 import org.transformpipeline.chem.TransformDefinition;
@@ -66,14 +67,20 @@ final class ApplyRun {
 
   private final ApplyOptions o;
   private final List<TransformDefinition> transforms;
+  private final ChemistryOptions chemistry;
   private final Hooks hooks;
   private final Path rejectsFile;
   private final Path summaryFile;
   private boolean heldParts; // this run locked the parts directory at some point
 
-  ApplyRun(ApplyOptions options, List<TransformDefinition> transforms, Hooks hooks) {
+  ApplyRun(
+      ApplyOptions options,
+      List<TransformDefinition> transforms,
+      ChemistryOptions chemistry,
+      Hooks hooks) {
     this.o = options;
     this.transforms = List.copyOf(transforms);
+    this.chemistry = chemistry;
     this.hooks = hooks;
     this.rejectsFile = RejectWriter.pathFor(options.output());
     this.summaryFile = SummaryReport.jsonPathFor(options.output());
@@ -263,7 +270,9 @@ final class ApplyRun {
                   () ->
                       hooks
                           .enumerator()
-                          .apply(new ProductEnumerator(transforms, limits)::enumerate)),
+                          .apply(
+                              new ProductEnumerator(transforms, limits, chemistry.fragments())
+                                  ::enumerate)),
               dedup,
               hooks.sink().apply(output),
               new Pipeline.Settings(o.workers(), o.maxInFlight(), o.batchSize()),
