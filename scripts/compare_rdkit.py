@@ -141,66 +141,91 @@ def read_products(path):
     return table
 
 
-def cause(rule_smirks, parent_smiles, product, side, rejects):
-    """A first explanation of one difference; the listing shows examples for a person to check."""
+def radicals(smiles):
+    mol = Chem.MolFromSmiles(smiles)
+    return 0 if mol is None else sum(a.GetNumRadicalElectrons() for a in mol.GetAtoms())
+
+
+AROMATIC_EXOCYCLIC = Chem.MolFromSmarts("[a;R]=[O,S,N]")
+
+
+def cause(parent_smiles, product, side, rejects, rdkit_radical_missing):
+    """A first explanation of one difference; the listing shows an example of each for a person."""
+    parent_radicals = radicals(parent_smiles)
+    if side == "missing" and radicals(product) > parent_radicals:
+        return ("RDKit's product has a radical the parent had not (RunReactants keeps a bracket"
+                " atom's H count or a template's); we recompute H or reject it")
+    if side == "extra" and rdkit_radical_missing:
+        return "our H-recomputed form of RDKit's radical product (see missing)"
     if side == "missing" and rejects:
-        return "we rejected it: " + sorted(rejects)[0].split(":")[0]
+        return "we rejected it: " + re.sub(r" at \d+$", "", sorted(rejects)[0])
     mol = Chem.MolFromSmiles(parent_smiles)
-    if mol is not None:
-        aromatic_co = Chem.MolFromSmarts("[a;R]=[O,S,N]")
-        if mol.HasSubstructMatch(aromatic_co):
-            return "aromaticity model (a ring with an exocyclic C=O/C=N that RDKit calls aromatic)"
-    if side == "extra" and "@" in product:
-        return "stereo (check by hand)"
+    if mol is not None and mol.HasSubstructMatch(AROMATIC_EXOCYCLIC):
+        return "aromaticity model (a ring with an exocyclic =O/=S/=N that RDKit calls aromatic)"
     return "other (check by hand)"
 
 
-def cmd_compare(name, rdkit_path, ours_path, smiles_path, rules_path):
+def cmd_compare(name, rdkit_path, ours_path, smiles_path):
     theirs = read_products(rdkit_path)
     ours = read_products(ours_path)
     rejects = collections.defaultdict(set)
     for line in open(ours_path + ".rejects", encoding="utf-8"):
         parent, rule, reason = line.rstrip("\n").split("\t", 2)
         rejects[(int(parent), rule)].add(reason)
-    smirks = dict(read_rules(rules_path))
     parents = read_smiles(smiles_path, 10**9)
     unreadable_parents = {p for (p, r) in theirs if r == "!parent"}
-    per_rule = collections.defaultdict(lambda: [0, 0, 0])
+    # per rule: RDKit unique, found, extras, RDKit products with a new radical
+    per_rule = collections.defaultdict(lambda: [0, 0, 0, 0])
     differences = collections.defaultdict(collections.Counter)
     examples = {}
-    unreadable = 0
-    for key in set(theirs) | set(ours):
+    unreadable = []
+    for key in sorted(set(theirs) | set(ours)):
         parent, rule = key
         if rule == "!parent":
             continue
         mine = ours.get(key, set())
-        unreadable += sum(1 for s in mine if s.startswith("!unreadable"))
+        unreadable += [s for s in mine if s.startswith("!unreadable")]
         if parent in unreadable_parents:
-            differences[rule]["extra: parent RDKit cannot read"] += len(mine)
+            differences[rule]["extra: the parent is one RDKit cannot read"] += len(mine)
+            examples.setdefault((rule, "extra: the parent is one RDKit cannot read"), (parents[parent - 1], sorted(mine)[0]))
             continue
         want = theirs.get(key, set())
+        parent_radicals = radicals(parents[parent - 1])
+        broken = {s for s in want if radicals(s) > parent_radicals}
         counts = per_rule[rule]
         counts[0] += len(want)
         counts[1] += len(want & mine)
         counts[2] += len(mine - want)
-        for side, missing in (("missing", want - mine), ("extra", mine - want)):
-            for product in missing:
-                why = side + ": " + cause(smirks.get(rule, ""), parents[parent - 1], product, side, rejects.get(key))
+        counts[3] += len(broken - mine)
+        for side, products in (("missing", want - mine), ("extra", mine - want)):
+            for product in sorted(products):
+                why = side + ": " + cause(parents[parent - 1], product, side, rejects.get(key), bool(broken - mine))
                 differences[rule][why] += 1
                 examples.setdefault((rule, why), (parents[parent - 1], product))
-    total = [sum(c[i] for c in per_rule.values()) for i in range(3)]
-    print("== %s: %d rules, RDKit unique products %d, found %.2f%%, extras %.2f%%, unreadable by RDKit %d"
-          % (name, len(per_rule), total[0], pct(total[1], total[0]), pct(total[2], total[0]), unreadable))
-    print("%-50s %9s %8s %8s" % ("rule", "RDKit", "found%", "extras%"))
-    for rule in sorted(per_rule, key=lambda r: -per_rule[r][0]):
+    t = [sum(c[i] for c in per_rule.values()) for i in range(4)]
+    print("== %s: %d rules; RDKit unique products %d; found %.2f%%; extras %.2f%%; products RDKit cannot read %d"
+          % (name, len(per_rule), t[0], pct(t[1], t[0]), pct(t[2], t[0]), len(unreadable)))
+    print("   without RDKit's %d products that have a radical the parent had not: found %.2f%% of %d"
+          % (t[3], pct(t[1], t[0] - t[3]), t[0] - t[3]))
+    for smiles in unreadable[:10]:
+        print("   unreadable by RDKit: " + smiles)
+    print("%-55s %9s %8s %8s %8s" % ("rule", "RDKit", "found%", "extras%", "radical"))
+    for rule in sorted(per_rule, key=lambda r: (-per_rule[r][0], r)):
         c = per_rule[rule]
         if c[0] or c[2]:
-            print("%-50s %9d %8.2f %8.2f" % (rule[:50], c[0], pct(c[1], c[0]), pct(c[2], c[0])))
-    print("-- differences by rule and cause (count; one example: parent >> product)")
+            print("%-55s %9d %8.2f %8.2f %8d" % (rule[:55], c[0], pct(c[1], c[0]), pct(c[2], c[0]), c[3]))
+    print("-- differences by rule and cause (rule, count, cause, one example: parent >> product)")
     for rule in sorted(differences):
         for why, count in differences[rule].most_common():
             example = examples.get((rule, why))
             print("%s\t%d\t%s%s" % (rule, count, why, "" if example is None else "\t%s >> %s" % example))
+    print("-- differences by cause, all rules")
+    by_cause = collections.Counter()
+    for rule in differences:
+        for why, count in differences[rule].items():
+            by_cause[why.split(" (")[0][:90]] += count
+    for why, count in by_cause.most_common():
+        print("%d\t%s" % (count, why))
 
 
 def pct(part, whole):

@@ -153,14 +153,17 @@ public final class ProductEnumerator {
               "enumeration took longer than " + limits.timePerParent().toMillis() + " ms");
         }
         TemplateStereo.repair(product);
+        boolean rdkit = t.definition().dialect() == Dialect.RDKIT;
+        if (rdkit) {
+          SiteEdit.recomputeHydrogens(product);
+        }
         SiteEdit edit = SiteEdit.of(parent, parentAtoms(product));
         String unkekulised = edit.kekulise();
         if (unkekulised != null) {
           productRejections.add(productRejection(t, unkekulised));
           continue;
         }
-        SiteEdit.Parts parts =
-            edit.parts(fragments, t.definition().dialect() == Dialect.RDKIT, radicals);
+        SiteEdit.Parts parts = edit.parts(fragments, rdkit, radicals);
         if (parts.problem() != null) {
           productRejections.add(productRejection(t, parts.problem()));
           continue;

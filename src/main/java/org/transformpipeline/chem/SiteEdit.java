@@ -67,6 +67,24 @@ final class SiteEdit {
     }
   }
 
+  /**
+   * Hydrogens of the parent atoms the transform matched, where the template did not set them, by
+   * RDKit's valence model: the lowest valence the element and charge allow. CDK's own recompute (by
+   * atom type) leaves some atoms short, such as S in {@code cS(=O)=O} after a C-S cleavage ({@code
+   * cS(=O)(=O)[H]} in RDKit). Aromatic atoms keep CDK's count (their ring decides) and new atoms
+   * the template's.
+   */
+  static void recomputeHydrogens(IAtomContainer product) {
+    for (IAtom atom : product.atoms()) {
+      if (atom.getID() != null
+          && atom.getFlag(IChemObject.MAPPED)
+          && !atom.getFlag(IChemObject.PLACED)
+          && !atom.isAromatic()) {
+        atom.setImplicitHydrogenCount(ValenceCheck.defaultHydrogens(atom));
+      }
+    }
+  }
+
   /** The edit that made {@code product} from a {@link #label labelled} parent. */
   static SiteEdit of(IAtomContainer parent, IAtomContainer product) {
     return new SiteEdit(parent, product);
@@ -107,7 +125,7 @@ final class SiteEdit {
     }
     for (IAtom atom : product.atoms()) {
       if (atom.getImplicitHydrogenCount() == null) {
-        atom.setImplicitHydrogenCount(0);
+        atom.setImplicitHydrogenCount(ValenceCheck.defaultHydrogens(atom));
       }
     }
     for (IBond bond : product.bonds()) {
@@ -195,8 +213,8 @@ final class SiteEdit {
       }
       IAtom atom = product.getAtom(i);
       if (atom.getImplicitHydrogenCount() == null) {
-        // CDK could not type the atom to recompute its hydrogens: judge it with none
-        atom.setImplicitHydrogenCount(0);
+        // CDK could not type the atom to recompute its hydrogens: RDKit's valence model
+        atom.setImplicitHydrogenCount(ValenceCheck.defaultHydrogens(atom));
       }
       if (atom.getImplicitHydrogenCount() < 0) {
         return "negative hydrogen count: " + atom.getSymbol() + " at " + i;

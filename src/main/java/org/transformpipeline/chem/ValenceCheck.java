@@ -46,6 +46,33 @@ final class ValenceCheck {
     return null;
   }
 
+  /**
+   * The implicit hydrogens that bring a non-aromatic atom's bond valence up to the lowest valence
+   * its element and charge allow (RDKit's default valence model); 0 for an aromatic atom, an
+   * element not checked, or a valence beyond every allowed one. For atoms CDK's atom typer could
+   * not type when recomputing hydrogens, such as {@code S} with valence 5 in {@code cS(=O)=O}.
+   */
+  static int defaultHydrogens(IAtom atom) {
+    Integer z = atom.getAtomicNumber();
+    if (z == null || atom.isAromatic()) {
+      return 0;
+    }
+    int charge = atom.getFormalCharge() == null ? 0 : atom.getFormalCharge();
+    int bonds = 0;
+    for (IBond bond : atom.bonds()) {
+      bonds +=
+          bond.getOrder() == null || bond.getOrder() == IBond.Order.UNSET
+              ? 1
+              : bond.getOrder().numeric();
+    }
+    for (int valence : allowed(z, charge)) {
+      if (valence >= bonds) {
+        return valence - bonds;
+      }
+    }
+    return 0;
+  }
+
   /** Whether the atom has fewer bonds and hydrogens than a closed shell: for a parent's count. */
   static boolean isRadical(IAtom atom) {
     String problem = problem(atom);
