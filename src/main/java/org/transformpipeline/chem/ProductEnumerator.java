@@ -118,7 +118,12 @@ public final class ProductEnumerator {
       if (atom.getImplicitHydrogenCount() == null) {
         return rejected(Rejection.Stage.PARENT, "unknown hydrogen count: atom " + atom.getIndex());
       }
-      radicals += ValenceCheck.isRadical(atom) ? 1 : 0;
+      String problem = ValenceCheck.problem(atom);
+      if (problem != null && !ValenceCheck.isRadical(atom)) {
+        // a product of it would be as broken: RDKit does not read such a parent either
+        return rejected(Rejection.Stage.PARENT, problem + " at " + atom.getIndex());
+      }
+      radicals += problem != null ? 1 : 0;
     }
     SmartsPattern.prepare(parent);
     SiteEdit.label(parent);
@@ -158,7 +163,7 @@ public final class ProductEnumerator {
           SiteEdit.recomputeHydrogens(product);
         }
         SiteEdit edit = SiteEdit.of(parent, parentAtoms(product));
-        String unkekulised = edit.kekulise();
+        String unkekulised = edit.kekulise(parent);
         if (unkekulised != null) {
           productRejections.add(productRejection(t, unkekulised));
           continue;

@@ -109,16 +109,21 @@ final class SiteEdit {
   }
 
   /**
-   * Kekulé bond orders again for the aromatic systems when the transform changed an aromatic atom:
-   * CDK keeps the parent's single/double pattern, which may not fit the new ring (a {@code c=O}
-   * made on a pyridine ring, RDKit re-kekulises it on sanitizing).
+   * Kekulé bond orders again for the aromatic systems when the transform matched or changed an
+   * aromatic atom: CDK keeps the parent's single/double pattern, which may not fit the new ring (a
+   * {@code c=O} made on a pyridine ring, a quinone made on a ring fused to a pyridine); RDKit
+   * re-kekulises on sanitizing.
    *
    * @return why the aromatic system cannot be written with single and double bonds, or null
    */
-  String kekulise() {
+  String kekulise(IAtomContainer parent) {
     boolean aromatic = false;
-    for (int i = changed.nextSetBit(0); i >= 0 && !aromatic; i = changed.nextSetBit(i + 1)) {
-      aromatic = product.getAtom(i).isAromatic();
+    for (int i = 0; i < product.getAtomCount() && !aromatic; i++) {
+      IAtom atom = product.getAtom(i);
+      if (atom.getFlag(IChemObject.MAPPED) || changed.get(i)) {
+        int from = parentIndex(atom);
+        aromatic = atom.isAromatic() || from >= 0 && parent.getAtom(from).isAromatic();
+      }
     }
     if (!aromatic) {
       return null;
@@ -207,11 +212,11 @@ final class SiteEdit {
   private String problem(int[] component, boolean[] wanted, int parentRadicals) {
     int radicals = 0;
     String radical = null;
-    for (int i = changed.nextSetBit(0); i >= 0; i = changed.nextSetBit(i + 1)) {
-      if (!wanted[component[i]]) {
+    for (int i = 0; i < component.length; i++) {
+      IAtom atom = product.getAtom(i);
+      if (!wanted[component[i]] || !changed.get(i) && !atom.getFlag(IChemObject.MAPPED)) {
         continue;
       }
-      IAtom atom = product.getAtom(i);
       if (atom.getImplicitHydrogenCount() == null) {
         // CDK could not type the atom to recompute its hydrogens: RDKit's valence model
         atom.setImplicitHydrogenCount(ValenceCheck.defaultHydrogens(atom));
