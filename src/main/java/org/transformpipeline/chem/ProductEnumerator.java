@@ -160,7 +160,7 @@ public final class ProductEnumerator {
         TemplateStereo.repair(product);
         boolean rdkit = t.definition().dialect() == Dialect.RDKIT;
         if (rdkit) {
-          SiteEdit.recomputeHydrogens(product);
+          SiteEdit.recomputeHydrogens(parent, product);
         }
         SiteEdit edit = SiteEdit.of(parent, parentAtoms(product));
         String unkekulised = edit.kekulise(parent);

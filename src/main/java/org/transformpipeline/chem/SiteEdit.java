@@ -68,18 +68,24 @@ final class SiteEdit {
   }
 
   /**
-   * Hydrogens of the parent atoms the transform matched, where the template did not set them, by
-   * RDKit's valence model: the lowest valence the element and charge allow. CDK's own recompute (by
-   * atom type) leaves some atoms short, such as S in {@code cS(=O)=O} after a C-S cleavage ({@code
-   * cS(=O)(=O)[H]} in RDKit). Aromatic atoms keep CDK's count (their ring decides) and new atoms
-   * the template's.
+   * Hydrogens of the parent atoms the transform matched, where the template did not set them, as
+   * RDKit gives them. A non-aromatic atom gets the lowest valence its element and charge allow
+   * (CDK's own recompute, by atom type, leaves some short, such as S in {@code cS(=O)=O} after a
+   * C-S cleavage). An aromatic atom keeps the parent's count less one per bond it gained (CDK's
+   * atom typer, reading the parent's Kekulé orders, took the H off a pyrrole-type {@code [nH]}).
+   * New atoms keep the template's count.
    */
-  static void recomputeHydrogens(IAtomContainer product) {
+  static void recomputeHydrogens(IAtomContainer parent, IAtomContainer product) {
     for (IAtom atom : product.atoms()) {
-      if (atom.getID() != null
-          && atom.getFlag(IChemObject.MAPPED)
-          && !atom.getFlag(IChemObject.PLACED)
-          && !atom.isAromatic()) {
+      int from = parentIndex(atom);
+      if (from < 0 || !atom.getFlag(IChemObject.MAPPED) || atom.getFlag(IChemObject.PLACED)) {
+        continue;
+      }
+      if (atom.isAromatic()) {
+        IAtom before = parent.getAtom(from);
+        int gained = atom.getBondCount() - before.getBondCount();
+        atom.setImplicitHydrogenCount(Math.max(0, before.getImplicitHydrogenCount() - gained));
+      } else {
         atom.setImplicitHydrogenCount(ValenceCheck.defaultHydrogens(atom));
       }
     }

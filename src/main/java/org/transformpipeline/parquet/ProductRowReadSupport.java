@@ -23,6 +23,9 @@ final class ProductRowReadSupport extends ReadSupport<ProductRow> {
 
   private static final int PRODUCT_COLUMNS = ProductWriteSupport.PRODUCT_COLUMNS.size();
 
+  /** product_smiles, parent_id, parent_smiles, transform; then site and fragment (int32). */
+  private static final int TEXT_COLUMNS = 4;
+
   private final boolean smilesOnly;
 
   /**
@@ -86,7 +89,7 @@ final class ProductRowReadSupport extends ReadSupport<ProductRow> {
     }
   }
 
-  /** Fields 0-4 are the product columns; cells hold the rest. */
+  /** Fields 0-5 are the product columns; cells hold the rest. */
   private static final class Row extends GroupConverter {
     private final Converter[] converters;
     private final Object[] values;
@@ -97,7 +100,7 @@ final class ProductRowReadSupport extends ReadSupport<ProductRow> {
       values = new Object[fields];
       for (int i = 0; i < fields; i++) {
         converters[i] =
-            new BoxedCellConverter((at, value) -> values[at] = value, i, i < PRODUCT_COLUMNS - 1);
+            new BoxedCellConverter((at, value) -> values[at] = value, i, i < TEXT_COLUMNS);
       }
     }
 
@@ -125,6 +128,7 @@ final class ProductRowReadSupport extends ReadSupport<ProductRow> {
               values.length > 2 ? (String) values[2] : null,
               values.length > 3 ? (String) values[3] : null,
               values.length > 4 ? (Integer) values[4] : 0,
+              values.length > 5 ? (Integer) values[5] : 0,
               passThrough);
     }
   }

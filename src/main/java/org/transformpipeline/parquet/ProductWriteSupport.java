@@ -27,7 +27,7 @@ final class ProductWriteSupport extends WriteSupport<ProductRow> {
 
   /** The product columns, in order, before the pass-through columns. */
   static final List<String> PRODUCT_COLUMNS =
-      List.of("product_smiles", "parent_id", "parent_smiles", "transform", "site");
+      List.of("product_smiles", "parent_id", "parent_smiles", "transform", "site", "fragment");
 
   private final MessageType schema;
   private final List<PrimitiveType> passThrough;
@@ -42,7 +42,9 @@ final class ProductWriteSupport extends WriteSupport<ProductRow> {
 
   /**
    * The output schema for an input: {@code product_smiles, parent_id, parent_smiles, transform}
-   * (required strings), {@code site} (required int32), then the pass-through columns.
+   * (required strings), {@code site} and {@code fragment} (required int32; fragment 0 for a whole
+   * product, 1, 2, ... for the components of a split cleavage product), then the pass-through
+   * columns.
    *
    * @throws OutputException when a pass-through column's name equals a product column's, ignoring
    *     case (as DuckDB and Spark do)
@@ -56,6 +58,7 @@ final class ProductWriteSupport extends WriteSupport<ProductRow> {
               .named(name));
     }
     fields.add(Types.required(PrimitiveTypeName.INT32).named("site"));
+    fields.add(Types.required(PrimitiveTypeName.INT32).named("fragment"));
     Map<String, String> taken = new HashMap<>();
     PRODUCT_COLUMNS.forEach(name -> taken.put(name, name));
     for (Type column : input.passThrough()) {
@@ -99,6 +102,9 @@ final class ProductWriteSupport extends WriteSupport<ProductRow> {
     consumer.startField("site", 4);
     consumer.addInteger(row.site());
     consumer.endField("site", 4);
+    consumer.startField("fragment", 5);
+    consumer.addInteger(row.fragment());
+    consumer.endField("fragment", 5);
     Object[] cells = row.passThrough();
     for (int i = 0; i < cells.length; i++) {
       if (cells[i] != null) {

@@ -37,6 +37,7 @@ final class RunTally {
   long inBatchDuplicates;
   long crossBatchDuplicates;
   long productsWritten;
+  long fragmentsWritten;
   final Map<String, long[]> byTransform = new TreeMap<>();
 
   long workerNanos;
@@ -70,6 +71,7 @@ final class RunTally {
 
   void written(ProductRow row) {
     productsWritten++;
+    fragmentsWritten += row.fragment() > 0 ? 1 : 0;
     transform(row.transform())[1]++;
   }
 
@@ -107,6 +109,7 @@ final class RunTally {
     inBatchDuplicates = p.inBatchDuplicates();
     crossBatchDuplicates = p.crossBatchDuplicates();
     productsWritten = p.written();
+    fragmentsWritten = p.fragmentsWritten();
     byTransform.clear();
     c.transforms()
         .forEach((name, t) -> byTransform.put(name, new long[] {t.generated(), t.written()}));
@@ -134,7 +137,8 @@ final class RunTally {
         productsCapped,
         inBatchDuplicates,
         crossBatchDuplicates,
-        productsWritten);
+        productsWritten,
+        fragmentsWritten);
   }
 
   Map<String, RunSummary.TransformCounts> transforms() {
