@@ -17,8 +17,12 @@ import org.openscience.cdk.smirks.SmirksOption;
  *   <li>{@link #RDKIT} (the default): RDKit's reaction SMARTS as public rule sets assume. Hydrogens
  *       of changed atoms are recomputed unless the product template sets them, unmapped reactant
  *       atoms are deleted, {@code [*:1].[*:2]} are different parts, a new bond overwrites an old
- *       one. CDK's {@code RDKIT} set without {@code REMOVE_UNMAPPED_FRAGMENTS}: the parent's other
- *       components (counter-ions) are kept or left out by {@link FragmentMode}, not by CDK.
+ *       one. CDK's {@code RDKIT} set without two post-processing steps done here instead: {@code
+ *       REMOVE_UNMAPPED_FRAGMENTS} (the parent's other components, counter-ions, are kept or left
+ *       out by {@link FragmentMode}) and {@code RECOMPUTE_HYDROGENS}, whose atom-typer recompute
+ *       takes the H off a pyrrole-type {@code [nH]} and leaves S short after a C-S cleavage, and
+ *       costs an atom typing per matched atom ({@code SiteEdit.recomputeHydrogens} gives RDKit's
+ *       counts).
  *   <li>{@link #DAYLIGHT}: Daylight SMIRKS; element and hydrogen counts are not set from the
  *       product side, hydrogens are made explicit where the pattern holds a {@code *}.
  *   <li>{@link #CDK}: CDK's literal semantics, the engine's behaviour before dialects: nothing is
@@ -28,7 +32,11 @@ import org.openscience.cdk.smirks.SmirksOption;
  * <p>Immutable and thread-safe.
  */
 public enum Dialect {
-  RDKIT(without(SmirksOption.RDKIT, SmirksOption.REMOVE_UNMAPPED_FRAGMENTS)),
+  RDKIT(
+      without(
+          SmirksOption.RDKIT,
+          SmirksOption.REMOVE_UNMAPPED_FRAGMENTS,
+          SmirksOption.RECOMPUTE_HYDROGENS)),
   DAYLIGHT(SmirksOption.DAYLIGHT),
   CDK(Set.of());
 
@@ -60,9 +68,9 @@ public enum Dialect {
     return Arrays.stream(values()).map(Dialect::label).collect(Collectors.joining(", "));
   }
 
-  private static Set<SmirksOption> without(Set<SmirksOption> set, SmirksOption option) {
+  private static Set<SmirksOption> without(Set<SmirksOption> set, SmirksOption... options) {
     EnumSet<SmirksOption> copy = EnumSet.copyOf(set);
-    copy.remove(option);
+    copy.removeAll(Arrays.asList(options));
     return Collections.unmodifiableSet(copy);
   }
 }

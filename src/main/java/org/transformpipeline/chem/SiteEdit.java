@@ -115,10 +115,10 @@ final class SiteEdit {
   }
 
   /**
-   * Kekulé bond orders again for the aromatic systems when the transform matched or changed an
-   * aromatic atom: CDK keeps the parent's single/double pattern, which may not fit the new ring (a
-   * {@code c=O} made on a pyridine ring, a quinone made on a ring fused to a pyridine); RDKit
-   * re-kekulises on sanitizing.
+   * Kekulé bond orders again for the aromatic systems when the transform changed an aromatic atom
+   * or one of its bonds: CDK keeps the parent's single/double pattern, which may not fit the new
+   * ring (a {@code c=O} made on a pyridine ring, a quinone made on a ring fused to a pyridine);
+   * RDKit re-kekulises on sanitizing.
    *
    * @return why the aromatic system cannot be written with single and double bonds, or null
    */
@@ -126,7 +126,8 @@ final class SiteEdit {
     boolean aromatic = false;
     for (int i = 0; i < product.getAtomCount() && !aromatic; i++) {
       IAtom atom = product.getAtom(i);
-      if (atom.getFlag(IChemObject.MAPPED) || changed.get(i)) {
+      // changed, or a bond of it made, deleted or given another order (CDK flags those)
+      if (changed.get(i) || atom.getFlag(IChemObject.REACTIVE_CENTER)) {
         int from = parentIndex(atom);
         aromatic = atom.isAromatic() || from >= 0 && parent.getAtom(from).isAromatic();
       }

@@ -1,5 +1,7 @@
 package org.transformpipeline.chem;
 
+import java.util.Arrays;
+import java.util.Set;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IBond;
 
@@ -17,6 +19,51 @@ import org.openscience.cdk.interfaces.IBond;
 final class ValenceCheck {
 
   private static final int[] NONE = {};
+
+  /** The elements checked: main-group elements of organic chemistry and their usual partners. */
+  private static final Set<Integer> CHECKED =
+      Set.of(4, 5, 6, 7, 8, 9, 12, 13, 14, 15, 16, 17, 33, 34, 35, 51, 52, 53);
+
+  /** RDKit's allowed valences by atomic number (its periodic table), up to iodine and xenon. */
+  private static final int[][] VALENCES = new int[55][];
+
+  static {
+    int[][] table = {
+      {1, 1},
+      {2, 0},
+      {3, 1},
+      {4, 2},
+      {5, 3},
+      {6, 4},
+      {7, 3},
+      {8, 2},
+      {9, 1},
+      {10, 0},
+      {11, 1},
+      {12, 2},
+      {13, 3, 6},
+      {14, 4, 6},
+      {15, 3, 5, 7},
+      {16, 2, 4, 6},
+      {17, 1},
+      {18, 0},
+      {31, 3},
+      {32, 4},
+      {33, 3, 5, 7},
+      {34, 2, 4, 6},
+      {35, 1},
+      {36, 0},
+      {49, 3},
+      {50, 2, 4},
+      {51, 3, 5, 7},
+      {52, 2, 4, 6},
+      {53, 1, 3, 5},
+      {54, 0}
+    };
+    for (int[] row : table) {
+      VALENCES[row[0]] = Arrays.copyOfRange(row, 1, row.length);
+    }
+  }
 
   private ValenceCheck() {}
 
@@ -96,30 +143,12 @@ final class ValenceCheck {
 
   /** The valences of the element with that charge, ascending; empty when not checked. */
   private static int[] allowed(int z, int charge) {
-    int shell =
-        switch (z) {
-          case 5 -> 3;
-          case 6, 14 -> 4;
-          case 7, 15 -> 5;
-          case 8, 16, 34 -> 6;
-          case 9, 17, 35, 53 -> 7;
-          default -> 0;
-        };
-    if (shell == 0 || (z == 1 && charge != 0)) {
+    if (!CHECKED.contains(z)) {
       return NONE;
     }
-    // the same valence electrons as the element 'charge' places to the left
-    int electrons = shell - charge;
-    boolean heavy = z > 10;
-    return switch (electrons) {
-      case 3 -> new int[] {3};
-      case 4 -> new int[] {4};
-      case 5 -> heavy ? new int[] {3, 5} : new int[] {3};
-      case 6 -> heavy ? new int[] {2, 4, 6} : new int[] {2};
-      case 7 -> z == 9 || charge != 0 ? new int[] {1} : new int[] {1, 3, 5, 7};
-      case 2 -> new int[] {2};
-      default -> NONE;
-    };
+    // a charged atom has the valences of the element with as many electrons (N+ as C, O- as F)
+    int like = z - charge;
+    return like > 0 && like < VALENCES.length && VALENCES[like] != null ? VALENCES[like] : NONE;
   }
 
   private static String label(IAtom atom, int charge) {
