@@ -25,6 +25,7 @@ if ! "$PY" -c 'import rdkit' 2>/dev/null; then
 fi
 echo "RDKit $("$PY" -c 'import rdkit; print(rdkit.__version__)'), $(java -version 2>&1 | head -1), $(nproc) cores"
 [ -f target/transform.jar ] || mvn -q -B package -DskipTests
+cp target/transform.jar "$WORK/transform.jar"   # a rebuild during the run does not change it
 
 RULES=${2:-$WORK/rules.txt}
 if [ -z "${2:-}" ]; then
@@ -41,7 +42,7 @@ for set in nci:$DATA/nci_first_5k.smi peptides:$DATA/peptides_8400.smi polypheno
   n=$(grep -cv '^\s*$' "$smi")
   start=$(date +%s)
   # the two sides run at the same time, one core each
-  java -Xmx2g -jar target/transform.jar transforms check --input "$smi" --limit "$n" \
+  java -Xmx2g -jar "$WORK/transform.jar" transforms check --input "$smi" --limit "$n" \
     --transforms "$RULES" --dialect rdkit --fragments keep > "$WORK/$name.ours.txt" 2> "$WORK/$name.ours.log" &
   ours=$!
   "$PY" scripts/compare_rdkit.py rdkit "$RULES" "$smi" "$n" "$WORK/$name.rdkit.tsv"

@@ -1,5 +1,6 @@
 package org.transformpipeline.chem;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,13 +8,13 @@ import java.util.Map;
 import org.openscience.cdk.exception.InvalidSmilesException;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
-import org.openscience.cdk.interfaces.IStereoElement;
 import org.openscience.cdk.isomorphism.Transform;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
 import org.openscience.cdk.smarts.SmartsPattern;
 import org.openscience.cdk.smiles.SmilesParser;
 import org.openscience.cdk.smirks.Smirks;
 import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
+import uk.ac.ebi.beam.Graph;
 
 /**
  * Turns one parent SMILES into its products: parse, apply every transform once per site, validate
@@ -176,7 +177,7 @@ public final class ProductEnumerator {
         }
         int fragment = fragments == FragmentMode.KEEP ? 0 : 1;
         for (IAtomContainer molecule : parts.molecules()) {
-          Key key = key(molecule);
+          Key key = key(molecule, edit.rekekulised());
           if (key.problem() != null) {
             productRejections.add(productRejection(t, key.problem()));
           } else {
@@ -199,21 +200,28 @@ public final class ProductEnumerator {
   private record Key(String smiles, String problem) {}
 
   /**
-   * The canonical SMILES of a product, checked to read back as the same molecule (which also proves
-   * its aromatic rings kekulisable): the same atoms, hydrogens, charge and stereo elements. That
-   * the re-read molecule also gives the same key is what {@link CanonicalSmiles} guarantees and the
-   * tests check on every product; computing it here would double the cost of a key.
+   * The canonical SMILES of a product. When the transform changed an aromatic atom or bond (the
+   * product was kekulised again), the key is checked to read back as the same molecule: it parses,
+   * its aromatic rings kekulise, and it has the product's atoms, hydrogens and charge (read with
+   * Beam, the SMILES library under CDK's parser, at a fraction of a CDK parse). Otherwise the rings
+   * are the parent's, which parsed. That a key re-read gives the same key is what {@link
+   * CanonicalSmiles} guarantees and the tests check on every product they see; computing it here
+   * would double the cost of a key.
    */
-  private Key key(IAtomContainer molecule) {
+  private Key key(IAtomContainer molecule, boolean rekekulised) {
     long keyStart = System.nanoTime();
     try {
       String key = canonical.of(molecule);
-      IAtomContainer back = parser.parseSmiles(key);
+      if (!rekekulised) {
+        return new Key(key, null);
+      }
+      Graph back = Graph.fromSmiles(key).kekule();
       if (!sameComposition(molecule, back)) {
         return new Key(null, "key does not re-parse to the same molecule: " + key);
       }
       return new Key(key, null);
-    } catch (InvalidSmilesException e) {
+    } catch (IOException e) {
+      // Beam's InvalidSmilesException, not public
       return new Key(null, "not kekulisable: " + firstLine(e.getMessage()));
     } catch (IllegalArgumentException e) {
       String reason = firstLine(e.getMessage());
@@ -223,36 +231,22 @@ public final class ProductEnumerator {
     }
   }
 
-  /** Same atom count, hydrogen count, total charge and number of stereo elements. */
-  private static boolean sameComposition(IAtomContainer a, IAtomContainer b) {
-    return a.getAtomCount() == b.getAtomCount()
-        && hydrogens(a) == hydrogens(b)
-        && charge(a) == charge(b)
-        && stereoCount(a) == stereoCount(b);
-  }
-
-  private static int hydrogens(IAtomContainer mol) {
-    int h = 0;
-    for (IAtom atom : mol.atoms()) {
-      h += atom.getImplicitHydrogenCount() == null ? 0 : atom.getImplicitHydrogenCount();
+  /** The same atom count, hydrogen count and total charge. */
+  private static boolean sameComposition(IAtomContainer molecule, Graph back) {
+    if (molecule.getAtomCount() != back.order()) {
+      return false;
     }
-    return h;
-  }
-
-  private static int charge(IAtomContainer mol) {
-    int q = 0;
-    for (IAtom atom : mol.atoms()) {
-      q += atom.getFormalCharge() == null ? 0 : atom.getFormalCharge();
+    int hydrogens = 0;
+    int charge = 0;
+    for (IAtom atom : molecule.atoms()) {
+      hydrogens += atom.getImplicitHydrogenCount() == null ? 0 : atom.getImplicitHydrogenCount();
+      charge += atom.getFormalCharge() == null ? 0 : atom.getFormalCharge();
     }
-    return q;
-  }
-
-  private static int stereoCount(IAtomContainer mol) {
-    int n = 0;
-    for (IStereoElement<?, ?> ignored : mol.stereoElements()) {
-      n++;
+    for (int u = 0; u < back.order(); u++) {
+      hydrogens -= back.implHCount(u);
+      charge -= back.atom(u).charge();
     }
-    return n;
+    return hydrogens == 0 && charge == 0;
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.transformpipeline.chem;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
@@ -37,6 +38,8 @@ final class SiteEdit {
   private final IAtomContainer product;
   private final BitSet changed = new BitSet();
   private final int site;
+  private final boolean deleted;
+  private boolean rekekulised;
 
   private SiteEdit(IAtomContainer parent, IAtomContainer product) {
     this.product = product;
@@ -55,8 +58,9 @@ final class SiteEdit {
         lowest = Math.min(lowest, from);
       }
     }
-    int deleted = present.nextClearBit(0);
-    lowest = deleted < parent.getAtomCount() ? Math.min(lowest, deleted) : lowest;
+    int firstDeleted = present.nextClearBit(0);
+    this.deleted = firstDeleted < parent.getAtomCount();
+    lowest = deleted ? Math.min(lowest, firstDeleted) : lowest;
     this.site = lowest == Integer.MAX_VALUE ? 0 : lowest;
   }
 
@@ -147,10 +151,19 @@ final class SiteEdit {
     }
     try {
       Kekulization.kekulize(product);
+      rekekulised = true;
       return null;
     } catch (CDKException e) {
       return "not kekulisable: " + e.getMessage();
     }
+  }
+
+  /**
+   * Whether {@link #kekulise} gave the product new Kekulé orders: only then may its aromatic rings
+   * differ from the parent's, which parsed.
+   */
+  boolean rekekulised() {
+    return rekekulised;
   }
 
   /**
@@ -161,7 +174,11 @@ final class SiteEdit {
    */
   Parts parts(FragmentMode mode, boolean prune, int parentRadicals) {
     int[] component = new int[product.getAtomCount()];
-    int count = components(component);
+    // without a deleted atom nothing is cut off: a kept product needs no components
+    int count = mode == FragmentMode.KEEP && (!prune || !deleted) ? 1 : components(component);
+    if (count == 1) {
+      Arrays.fill(component, 1);
+    }
     if (count == 1 && mode == FragmentMode.KEEP) {
       String problem = problem(component, new boolean[] {false, true}, parentRadicals);
       return new Parts(problem == null ? List.of(product) : List.of(), problem);
