@@ -11,7 +11,7 @@ import org.openscience.cdk.stereo.TetrahedralChirality;
 
 /**
  * Completes the tetrahedral centres a product template creates, so that {@code [C@@H]} written in
- * the product is made as written, as RDKit does.
+ * the product is made as written, as RDKit does, and drops the marks an edit made meaningless.
  *
  * <p>CDK 2.12 builds a new centre from the first three neighbours of the template atom and puts the
  * centre itself (its implicit hydrogen) fourth. When the template's hydrogen is not the last
@@ -52,6 +52,54 @@ final class TemplateStereo {
         product.addStereoElement(element);
       }
     }
+  }
+
+  /**
+   * Drops the stereo marks the edit made meaningless: a carbon centre that is no longer four single
+   * bonds (counting one implicit hydrogen), such as the alpha carbon of an amino acid made a ketone
+   * ({@code [C@@H](N)C(=O)O} to {@code C(=O)C(=O)O}), where CDK keeps the old mark because one
+   * neighbour (N) was replaced by one (O); a double-bond mark on a bond that is no longer double.
+   * Run after the hydrogens are final.
+   */
+  static void dropMeaningless(IAtomContainer product) {
+    List<IStereoElement<?, ?>> kept = new ArrayList<>();
+    boolean dropped = false;
+    for (IStereoElement<?, ?> element : product.stereoElements()) {
+      boolean meaningful = true;
+      if (element instanceof ITetrahedralChirality centre) {
+        meaningful = tetrahedral(centre.getChiralAtom());
+      } else if (element.getFocus() instanceof IBond bond) {
+        meaningful = bond.getOrder() == IBond.Order.DOUBLE;
+      }
+      if (meaningful) {
+        kept.add(element);
+      } else {
+        dropped = true;
+      }
+    }
+    if (dropped) {
+      product.setStereoElements(new ArrayList<>());
+      for (IStereoElement<?, ?> element : kept) {
+        product.addStereoElement(element);
+      }
+    }
+  }
+
+  /** A carbon with four single bonds (one may be an implicit H); other elements are left alone. */
+  private static boolean tetrahedral(IAtom focus) {
+    if (focus.getAtomicNumber() == null || focus.getAtomicNumber() != 6) {
+      return true;
+    }
+    int hydrogens = focus.getImplicitHydrogenCount() == null ? 0 : focus.getImplicitHydrogenCount();
+    if (hydrogens > 1 || focus.getBondCount() + hydrogens != 4 || focus.isAromatic()) {
+      return false;
+    }
+    for (IBond bond : focus.bonds()) {
+      if (bond.getOrder() != IBond.Order.SINGLE || bond.isAromatic()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static ITetrahedralChirality repaired(ITetrahedralChirality centre) {

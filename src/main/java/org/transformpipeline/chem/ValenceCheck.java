@@ -22,9 +22,14 @@ final class ValenceCheck {
 
   /** The elements checked: main-group elements of organic chemistry and their usual partners. */
   private static final Set<Integer> CHECKED =
-      Set.of(4, 5, 6, 7, 8, 9, 12, 13, 14, 15, 16, 17, 33, 34, 35, 51, 52, 53);
+      Set.of(4, 5, 6, 7, 8, 9, 13, 14, 15, 16, 17, 33, 34, 35, 51, 52, 53);
 
-  /** RDKit's allowed valences by atomic number (its periodic table), up to iodine and xenon. */
+  /**
+   * RDKit's allowed valences by atomic number (its periodic table), up to iodine and xenon; but Cl,
+   * Br and I also 3, 5 and 7, as RDKit reads them after its sanitizer's clean-up (perchlorate
+   * {@code OCl(=O)(=O)=O} becomes {@code O[Cl+3]([O-])([O-])[O-]}). Mg is not checked: RDKit allows
+   * it any valence.
+   */
   private static final int[][] VALENCES = new int[55][];
 
   static {
@@ -45,19 +50,19 @@ final class ValenceCheck {
       {14, 4, 6},
       {15, 3, 5, 7},
       {16, 2, 4, 6},
-      {17, 1},
+      {17, 1, 3, 5, 7},
       {18, 0},
       {31, 3},
       {32, 4},
       {33, 3, 5, 7},
       {34, 2, 4, 6},
-      {35, 1},
+      {35, 1, 3, 5, 7},
       {36, 0},
       {49, 3},
       {50, 2, 4},
       {51, 3, 5, 7},
       {52, 2, 4, 6},
-      {53, 1, 3, 5},
+      {53, 1, 3, 5, 7},
       {54, 0}
     };
     for (int[] row : table) {
