@@ -164,6 +164,7 @@ public final class ProductEnumerator {
         if (rdkit) {
           SiteEdit.recomputeHydrogens(parent, product);
         }
+        TemplateStereo.restoreParent(parent, product);
         TemplateStereo.dropMeaningless(product);
         SiteEdit edit = SiteEdit.of(parent, parentAtoms(product));
         String unkekulised = edit.kekulise(parent);

@@ -1,7 +1,9 @@
 package org.transformpipeline.chem;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.interfaces.IBond;
@@ -52,6 +54,74 @@ final class TemplateStereo {
         product.addStereoElement(element);
       }
     }
+  }
+
+  /**
+   * Gives back the parent's tetrahedral centres CDK dropped although the centre keeps exactly its
+   * neighbours: a SMIRKS that rewrites a bond it does not change (a ring bond written again on the
+   * product side, {@code OVERWRITE_BOND}) marks the atom changed, and CDK keeps a changed centre
+   * only when one neighbour was swapped for one. Atoms are matched by the parent index each product
+   * atom carries as its id ({@link SiteEdit#label}).
+   */
+  static void restoreParent(IAtomContainer parent, IAtomContainer product) {
+    int parentCentres = 0;
+    for (IStereoElement<?, ?> element : parent.stereoElements()) {
+      parentCentres += element instanceof ITetrahedralChirality ? 1 : 0;
+    }
+    if (parentCentres == 0) {
+      return;
+    }
+    Set<String> present = new HashSet<>();
+    for (IStereoElement<?, ?> element : product.stereoElements()) {
+      if (element instanceof ITetrahedralChirality centre
+          && centre.getChiralAtom().getID() != null) {
+        present.add(centre.getChiralAtom().getID());
+      }
+    }
+    if (present.size() >= parentCentres) {
+      return;
+    }
+    IAtom[] byParentIndex = new IAtom[parent.getAtomCount()];
+    for (IAtom atom : product.atoms()) {
+      if (atom.getID() != null) {
+        byParentIndex[Integer.parseInt(atom.getID())] = atom;
+      }
+    }
+    for (IStereoElement<?, ?> element : parent.stereoElements()) {
+      if (element instanceof ITetrahedralChirality centre
+          && !present.contains(centre.getChiralAtom().getID())) {
+        ITetrahedralChirality copy = copied(centre, byParentIndex);
+        if (copy != null) {
+          product.addStereoElement(copy);
+        }
+      }
+    }
+  }
+
+  /** The centre on the product's atoms, if its focus kept exactly the same neighbours. */
+  private static ITetrahedralChirality copied(ITetrahedralChirality centre, IAtom[] byParentIndex) {
+    IAtom focus = byParentIndex[centre.getChiralAtom().getIndex()];
+    if (focus == null) {
+      return null;
+    }
+    IAtom[] ligands = new IAtom[4];
+    int bonded = 0;
+    for (int i = 0; i < 4; i++) {
+      IAtom was = centre.getLigands()[i];
+      ligands[i] = was.equals(centre.getChiralAtom()) ? focus : byParentIndex[was.getIndex()];
+      if (ligands[i] == null) {
+        return null;
+      }
+      if (!ligands[i].equals(focus)) {
+        if (focus.getBond(ligands[i]) == null) {
+          return null;
+        }
+        bonded++;
+      }
+    }
+    return bonded == focus.getBondCount()
+        ? new TetrahedralChirality(focus, ligands, centre.getStereo())
+        : null;
   }
 
   /**
