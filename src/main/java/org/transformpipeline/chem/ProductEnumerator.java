@@ -1,10 +1,10 @@
 package org.transformpipeline.chem;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.openscience.cdk.exception.InvalidSmilesException;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
@@ -13,18 +13,21 @@ import org.openscience.cdk.silent.SilentChemObjectBuilder;
 import org.openscience.cdk.smarts.SmartsPattern;
 import org.openscience.cdk.smiles.SmilesParser;
 import org.openscience.cdk.smirks.Smirks;
-import org.openscience.cdk.smirks.SmirksTransform;
 import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
+import uk.ac.ebi.beam.Graph;
 
 /**
  * Turns one parent SMILES into its products: parse, apply every transform once per site, validate
  * each product, and key it with its canonical SMILES.
  *
- * <p>Per transform, CDK's {@code Transform.Mode.Unique} gives one product per distinct matched atom
- * set; products of one parent that are the same molecule (sites equivalent by symmetry) are
- * collapsed to the first site. A product keeps the whole parent, counter-ions included. The site is
- * the lowest parent atom index whose element, charge, hydrogen count or number of bonds the
- * transform changed (for O-methylation, the phenolic O).
+ * <p>Per transform, every mapping of the reactant pattern is applied ({@code Transform.Mode.All},
+ * as RDKit's RunReactants does: two mappings of one atom set, such as the two ways round a ring,
+ * can give different products), and products of one parent that are the same molecule (sites
+ * equivalent by symmetry) are collapsed to the first. Each product is checked: template stereo
+ * completed ({@link TemplateStereo}), aromatic systems the transform touched kekulised again,
+ * valence and radicals ({@link SiteEdit}), and a key that re-parses to itself. A product keeps the
+ * whole parent, counter-ions included, unless {@link FragmentMode#SPLIT}. The site is the lowest
+ * parent atom index the transform changed or deleted (for O-methylation, the phenolic O).
  *
  * <p>Not thread-safe: it holds a SMILES parser, compiled transforms and a canonicaliser. Make one
  * per worker thread.
@@ -35,24 +38,37 @@ public final class ProductEnumerator {
   private final CanonicalSmiles canonical = new CanonicalSmiles();
   private final List<Compiled> transforms;
   private final EnumerationLimits limits;
+  private final FragmentMode fragments;
   private long parseNanos;
   private long applyNanos;
   private long keyNanos;
 
   /** A transform ready to apply. */
-  private record Compiled(TransformDefinition definition, SmirksTransform smirks) {}
+  private record Compiled(TransformDefinition definition, Transform smirks) {}
+
+  /** Products kept whole ({@link FragmentMode#KEEP}). */
+  public ProductEnumerator(List<TransformDefinition> transforms, EnumerationLimits limits) {
+    this(transforms, limits, FragmentMode.KEEP);
+  }
 
   /**
-   * @param transforms the transforms to apply, in output order (already validated by the library)
+   * @param transforms the transforms to apply, in output order (already validated by the library),
+   *     each compiled in its own dialect
    * @param limits the per-parent guards
+   * @param fragments what a product with several components becomes
    */
-  public ProductEnumerator(List<TransformDefinition> transforms, EnumerationLimits limits) {
+  public ProductEnumerator(
+      List<TransformDefinition> transforms, EnumerationLimits limits, FragmentMode fragments) {
     this.limits = limits;
+    this.fragments = fragments;
     List<Compiled> compiled = new ArrayList<>();
     for (TransformDefinition t : transforms) {
-      SmirksTransform smirks = Smirks.compile(t.smirks());
-      // aromaticity and rings are perceived once per parent, not once per transform
-      smirks.setPrepare(false);
+      // a plain Transform does not perceive aromaticity: done once per parent, not per transform
+      Transform smirks = new Transform();
+      if (!Smirks.parse(smirks, t.smirks(), t.dialect().options())) {
+        throw new IllegalArgumentException(
+            "transform '" + t.name() + "' does not compile: " + smirks.message());
+      }
       compiled.add(new Compiled(t, smirks));
     }
     this.transforms = List.copyOf(compiled);
@@ -66,23 +82,18 @@ public final class ProductEnumerator {
       return tooLarge(written);
     }
     long start = System.nanoTime();
-    IAtomContainer parent;
+    IAtomContainer parsed;
     try {
-      parent = parser.parseSmiles(smiles);
+      parsed = parser.parseSmiles(smiles);
     } catch (InvalidSmilesException e) {
       return rejected(Rejection.Stage.PARSE, "invalid SMILES: " + firstLine(e.getMessage()));
     } finally {
       parseNanos += System.nanoTime() - start;
     }
-    return enumerate(parent);
-  }
-
-  /** Enumerates the products of a parsed parent; the parent is prepared (aromaticity) in place. */
-  public ParentOutcome enumerate(IAtomContainer parsed) {
-    long start = System.nanoTime();
+    start = System.nanoTime();
     long keyBefore = keyNanos;
     try {
-      return enumerate(parsed, start + limits.timePerParent().toNanos());
+      return products(parentAtoms(parsed), start + limits.timePerParent().toNanos());
     } finally {
       applyNanos += System.nanoTime() - start - (keyNanos - keyBefore);
     }
@@ -96,8 +107,7 @@ public final class ProductEnumerator {
     return new ChemistryTimes(parseNanos, applyNanos, keyNanos);
   }
 
-  private ParentOutcome enumerate(IAtomContainer parsed, long deadline) {
-    IAtomContainer parent = parentAtoms(parsed);
+  private ParentOutcome products(IAtomContainer parent, long deadline) {
     int heavy = parent.getAtomCount();
     if (heavy == 0) {
       return rejected(Rejection.Stage.PARENT, "no atoms");
@@ -105,12 +115,20 @@ public final class ProductEnumerator {
     if (heavy > limits.maxHeavyAtoms()) {
       return tooLarge(heavy);
     }
+    int radicals = 0;
     for (IAtom atom : parent.atoms()) {
       if (atom.getImplicitHydrogenCount() == null) {
         return rejected(Rejection.Stage.PARENT, "unknown hydrogen count: atom " + atom.getIndex());
       }
+      String problem = ValenceCheck.problem(atom);
+      if (problem != null && !ValenceCheck.isRadical(atom)) {
+        // a product of it would be as broken: RDKit does not read such a parent either
+        return rejected(Rejection.Stage.PARENT, problem + " at " + atom.getIndex());
+      }
+      radicals += problem != null ? 1 : 0;
     }
     SmartsPattern.prepare(parent);
+    SiteEdit.label(parent);
 
     List<Product> products = new ArrayList<>();
     List<ProductRejection> productRejections = new ArrayList<>();
@@ -129,7 +147,7 @@ public final class ProductEnumerator {
       // ask for one more than the limit, to know whether the cap cut anything
       Map<String, Product> unique = new LinkedHashMap<>();
       int made = 0;
-      for (IAtomContainer product : t.smirks().apply(parent, Transform.Mode.Unique, limit + 1)) {
+      for (IAtomContainer product : t.smirks().apply(parent, Transform.Mode.All, limit + 1)) {
         matched = true;
         if (made == limit) {
           capped += countSites(t, parent) - limit;
@@ -141,23 +159,36 @@ public final class ProductEnumerator {
               Rejection.Stage.TIMEOUT,
               "enumeration took longer than " + limits.timePerParent().toMillis() + " ms");
         }
-        int site = changedSite(parent, product);
-        String problem = validate(parent, product);
-        if (problem != null) {
-          productRejections.add(productRejection(t, problem));
+        TemplateStereo.repair(product);
+        boolean rdkit = t.definition().dialect() == Dialect.RDKIT;
+        if (rdkit) {
+          SiteEdit.recomputeHydrogens(parent, product);
+        }
+        TemplateStereo.restoreParent(parent, product);
+        TemplateStereo.dropMeaningless(product);
+        SiteEdit edit = SiteEdit.of(parent, parentAtoms(product));
+        String unkekulised = edit.kekulise(parent);
+        if (unkekulised != null) {
+          productRejections.add(productRejection(t, unkekulised));
           continue;
         }
-        String key;
-        long keyStart = System.nanoTime();
-        try {
-          key = canonical.of(product);
-        } catch (IllegalArgumentException e) {
-          productRejections.add(productRejection(t, firstLine(e.getMessage())));
+        SiteEdit.Parts parts = edit.parts(fragments, rdkit, radicals);
+        if (parts.problem() != null) {
+          productRejections.add(productRejection(t, parts.problem()));
           continue;
-        } finally {
-          keyNanos += System.nanoTime() - keyStart;
         }
-        unique.putIfAbsent(key, new Product(key, t.definition().name(), site));
+        int fragment = fragments == FragmentMode.KEEP ? 0 : 1;
+        for (IAtomContainer molecule : parts.molecules()) {
+          Key key = key(molecule, edit.rekekulised());
+          if (key.problem() != null) {
+            productRejections.add(productRejection(t, key.problem()));
+          } else {
+            unique.putIfAbsent(
+                key.smiles(),
+                new Product(key.smiles(), t.definition().name(), edit.site(), fragment));
+          }
+          fragment += fragments == FragmentMode.KEEP ? 0 : 1;
+        }
       }
       products.addAll(unique.values());
     }
@@ -167,64 +198,70 @@ public final class ProductEnumerator {
     return new ParentOutcome.Derivatized(products, productRejections, capped);
   }
 
+  /** A product's key, or why it has none (exactly one is null). */
+  private record Key(String smiles, String problem) {}
+
   /**
-   * The number of sites of a transform on the parent, counted by applying it: the reactant side may
-   * hold explicit hydrogens that a plain SMARTS match of it would not find. Only called when a cap
-   * is reached.
+   * The canonical SMILES of a product. When the transform changed an aromatic atom or bond (the
+   * product was kekulised again), the key is checked to read back as the same molecule: it parses,
+   * its aromatic rings kekulise, and it has the product's atoms, hydrogens and charge (read with
+   * Beam, the SMILES library under CDK's parser, at a fraction of a CDK parse). Otherwise the rings
+   * are the parent's, which parsed. That a key re-read gives the same key is what {@link
+   * CanonicalSmiles} guarantees and the tests check on every product they see; computing it here
+   * would double the cost of a key.
+   */
+  private Key key(IAtomContainer molecule, boolean rekekulised) {
+    long keyStart = System.nanoTime();
+    try {
+      String key = canonical.of(molecule);
+      if (!rekekulised) {
+        return new Key(key, null);
+      }
+      Graph back = Graph.fromSmiles(key).kekule();
+      if (!sameComposition(molecule, back)) {
+        return new Key(null, "key does not re-parse to the same molecule: " + key);
+      }
+      return new Key(key, null);
+    } catch (IOException e) {
+      // Beam's InvalidSmilesException, not public
+      return new Key(null, "not kekulisable: " + firstLine(e.getMessage()));
+    } catch (IllegalArgumentException e) {
+      String reason = firstLine(e.getMessage());
+      return new Key(null, reason.contains("kekul") ? "not kekulisable: " + reason : reason);
+    } finally {
+      keyNanos += System.nanoTime() - keyStart;
+    }
+  }
+
+  /** The same atom count, hydrogen count and total charge. */
+  private static boolean sameComposition(IAtomContainer molecule, Graph back) {
+    if (molecule.getAtomCount() != back.order()) {
+      return false;
+    }
+    int hydrogens = 0;
+    int charge = 0;
+    for (IAtom atom : molecule.atoms()) {
+      hydrogens += atom.getImplicitHydrogenCount() == null ? 0 : atom.getImplicitHydrogenCount();
+      charge += atom.getFormalCharge() == null ? 0 : atom.getFormalCharge();
+    }
+    for (int u = 0; u < back.order(); u++) {
+      hydrogens -= back.implHCount(u);
+      charge -= back.atom(u).charge();
+    }
+    return hydrogens == 0 && charge == 0;
+  }
+
+  /**
+   * The number of applications (mappings) of a transform on the parent, counted by applying it: the
+   * reactant side may hold explicit hydrogens that a plain SMARTS match of it would not find. Only
+   * called when a cap is reached.
    */
   private static int countSites(Compiled t, IAtomContainer parent) {
     int sites = 0;
-    for (IAtomContainer ignored : t.smirks().apply(parent, Transform.Mode.Unique, 0)) {
+    for (IAtomContainer ignored : t.smirks().apply(parent, Transform.Mode.All, 0)) {
       sites++;
     }
     return sites;
-  }
-
-  /**
-   * The lowest parent atom index the transform changed. Product atoms keep the parent's order (the
-   * transform works on a copy and appends new atoms), so atoms are compared index by index.
-   */
-  private static int changedSite(IAtomContainer parent, IAtomContainer product) {
-    int n = Math.min(parent.getAtomCount(), product.getAtomCount());
-    for (int i = 0; i < n; i++) {
-      IAtom a = parent.getAtom(i);
-      IAtom b = product.getAtom(i);
-      if (!a.getAtomicNumber().equals(b.getAtomicNumber())
-          || !Objects.equals(a.getFormalCharge(), b.getFormalCharge())
-          || !Objects.equals(a.getImplicitHydrogenCount(), b.getImplicitHydrogenCount())
-          || a.getBondCount() != b.getBondCount()) {
-        return i;
-      }
-    }
-    return n < parent.getAtomCount() ? n : 0;
-  }
-
-  /** The first valence problem among the atoms the transform touched, or null. */
-  private static String validate(IAtomContainer parent, IAtomContainer product) {
-    int n = Math.min(parent.getAtomCount(), product.getAtomCount());
-    for (int i = 0; i < product.getAtomCount(); i++) {
-      IAtom b = product.getAtom(i);
-      if (i < n) {
-        IAtom a = parent.getAtom(i);
-        if (a.getBondCount() == b.getBondCount()
-            && Objects.equals(a.getImplicitHydrogenCount(), b.getImplicitHydrogenCount())
-            && Objects.equals(a.getFormalCharge(), b.getFormalCharge())
-            && a.getAtomicNumber().equals(b.getAtomicNumber())) {
-          continue;
-        }
-      }
-      if (b.getImplicitHydrogenCount() == null) {
-        b.setImplicitHydrogenCount(0);
-      }
-      if (b.getImplicitHydrogenCount() < 0) {
-        return "negative hydrogen count: " + b.getSymbol() + " at " + i;
-      }
-      String problem = ValenceCheck.problem(b);
-      if (problem != null) {
-        return problem + " at " + i;
-      }
-    }
-    return null;
   }
 
   /**

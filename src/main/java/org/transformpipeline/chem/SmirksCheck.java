@@ -14,6 +14,8 @@ import org.openscience.cdk.CDKConstants;
 import org.openscience.cdk.ReactionRole;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.isomorphism.Transform;
+import org.openscience.cdk.isomorphism.matchers.Expr;
+import org.openscience.cdk.isomorphism.matchers.QueryAtom;
 import org.openscience.cdk.isomorphism.matchers.QueryAtomContainer;
 import org.openscience.cdk.smarts.Smarts;
 import org.openscience.cdk.smarts.SmartsResult;
@@ -54,8 +56,8 @@ final class SmirksCheck {
 
   private SmirksCheck() {}
 
-  /** Checks one SMIRKS. */
-  static Result check(String smirks) {
+  /** Checks one SMIRKS as the dialect reads it. */
+  static Result check(String smirks, Dialect dialect) {
     if (smirks.isBlank()) {
       return Result.failed("empty SMIRKS", 1);
     }
@@ -71,11 +73,11 @@ final class SmirksCheck {
       int position = Math.max(1, Math.min(parsed.getPosition(), smirks.length() + 1));
       return Result.failed(lowerFirst(parsed.getMessage()), position);
     }
-    problem = atomMaps(query, parsed);
+    problem = atomMaps(query, parsed, dialect);
     if (problem.isPresent()) {
       return new Result(problem, List.of());
     }
-    return compile(smirks);
+    return compile(smirks, dialect);
   }
 
   /** CDK would read whatever follows a space as a title and ignore it. */
@@ -158,10 +160,12 @@ final class SmirksCheck {
   }
 
   /**
-   * A map number used twice on one side, or a product map number that no reactant atom has (new
-   * atoms are written without a map number).
+   * A map number used twice on one side, a product map number that no reactant atom has (new atoms
+   * are written without a map number), or, in the Daylight dialect, which cannot change an element,
+   * a mapped atom whose element differs on the two sides.
    */
-  private static Optional<Problem> atomMaps(QueryAtomContainer query, SmartsResult parsed) {
+  private static Optional<Problem> atomMaps(
+      QueryAtomContainer query, SmartsResult parsed, Dialect dialect) {
     Map<Integer, IAtom> reactantMaps = new HashMap<>();
     Set<Integer> productMaps = new HashSet<>();
     for (IAtom atom : query.atoms()) {
@@ -180,6 +184,16 @@ final class SmirksCheck {
           return Optional.of(
               new Problem("product atom map :" + map + " is not on the reactant side", position));
         }
+        int before = element(reactantMaps.get(map));
+        int after = element(atom);
+        if (dialect == Dialect.DAYLIGHT && before != 0 && after != 0 && before != after) {
+          return Optional.of(
+              new Problem(
+                  "the daylight dialect cannot change the element of mapped atom :"
+                      + map
+                      + " (use the rdkit or cdk dialect)",
+                  position));
+        }
       } else if (role == ReactionRole.Reactant) {
         if (reactantMaps.put(map, atom) != null) {
           return Optional.of(
@@ -190,12 +204,25 @@ final class SmirksCheck {
     return Optional.empty();
   }
 
-  /** Whatever CDK's SMIRKS compiler refuses; its warnings for one it accepts. */
-  private static Result compile(String smirks) {
+  /** The one element a query atom requires, or 0 when it allows several or any. */
+  private static int element(IAtom atom) {
+    return atom instanceof QueryAtom q ? element(q.getExpression()) : 0;
+  }
+
+  private static int element(Expr expr) {
+    return switch (expr.type()) {
+      case ELEMENT, ALIPHATIC_ELEMENT, AROMATIC_ELEMENT -> expr.value();
+      case AND -> Math.max(element(expr.left()), element(expr.right()));
+      default -> 0;
+    };
+  }
+
+  /** Whatever CDK's SMIRKS compiler refuses in the dialect; its warnings for one it accepts. */
+  private static Result compile(String smirks, Dialect dialect) {
     Transform transform = new Transform();
     boolean ok;
     try {
-      ok = Smirks.parse(transform, smirks);
+      ok = Smirks.parse(transform, smirks, dialect.options());
     } catch (RuntimeException e) {
       Matcher hydrogen = STEREO_H.matcher(smirks);
       int arrow = smirks.indexOf('>');

@@ -21,16 +21,20 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the entries of a transform file (YAML or JSON) into {@link TransformDefinition}s and checks
- * their shape: a {@code transforms} list of mappings with a snake_case, unique {@code name} and a
- * {@code smirks}. The SMIRKS themselves are checked by {@link SmirksCheck}.
+ * their shape: an optional {@code dialect} for the whole file (default {@code rdkit}) and a {@code
+ * transforms} list of mappings with a snake_case, unique {@code name} and a {@code smirks}. The
+ * SMIRKS themselves are checked by {@link SmirksCheck}.
  *
  * <pre>
+ * dialect: rdkit            # optional: rdkit, daylight or cdk
  * transforms:
  *   - name: phenol_o_methylation
  *     smirks: "[c:1][OX2;H1;+0:2]>>[c:1][OH0:2]C"
  *     description: methyl ether of a phenol
  *     category: phase2-conjugation
  *     max_sites: 4          # optional
+ *     dialect: cdk          # optional, this transform only
+ *     probability: 0.5      # optional, 0 to 1
  * </pre>
  *
  * <p>Stateless and thread-safe.
@@ -40,10 +44,13 @@ final class TransformFile {
   /** The syntax of a transform file. */
   enum Format {
     YAML,
-    JSON
+    JSON,
+    /** Tab-separated rule lines, read by {@link RuleLines}. */
+    RULE_LINES
   }
 
-  static final Set<String> KEYS = Set.of("name", "smirks", "description", "category", "max_sites");
+  static final Set<String> KEYS =
+      Set.of("name", "smirks", "description", "category", "max_sites", "dialect", "probability");
   private static final Pattern YAML_MARK =
       Pattern.compile("\\s*in '.*', line (\\d+), column (\\d+):");
   private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
@@ -63,17 +70,27 @@ final class TransformFile {
       parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
       JsonToken token = parser.nextToken();
       if (token == JsonToken.START_ARRAY) {
-        return entries(source, mapper, parser);
+        return inFileDialect(entries(source, mapper, parser), Dialect.RDKIT);
       }
       if (token == JsonToken.START_OBJECT) {
-        List<TransformDefinition> list = null;
+        List<Entry> list = null;
+        Dialect dialect = Dialect.RDKIT;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
           int line = parser.currentTokenLocation().getLineNr();
           parser.nextToken();
+          if (key.equals("dialect")) {
+            dialect = dialect(source + ": line " + line, mapper.readTree(parser));
+            continue;
+          }
           if (!key.equals("transforms")) {
             throw fail(
-                source + ": line " + line + ": unknown key '" + key + "' (expected 'transforms')");
+                source
+                    + ": line "
+                    + line
+                    + ": unknown key '"
+                    + key
+                    + "' (expected 'dialect' or 'transforms')");
           }
           if (parser.currentToken() != JsonToken.START_ARRAY) {
             throw fail(source + ": line " + line + ": 'transforms' must be a list of transforms");
@@ -81,7 +98,7 @@ final class TransformFile {
           list = entries(source, mapper, parser);
         }
         if (list != null) {
-          return list;
+          return inFileDialect(list, dialect);
         }
       }
       throw fail(source + ": no 'transforms' list found");
@@ -123,14 +140,24 @@ final class TransformFile {
         + hint;
   }
 
-  private static List<TransformDefinition> entries(
-      String source, ObjectMapper mapper, JsonParser parser) throws IOException {
-    List<TransformDefinition> list = new ArrayList<>();
+  /** A transform as read, and whether it named its own dialect. */
+  private record Entry(TransformDefinition definition, boolean ownDialect) {}
+
+  private static List<TransformDefinition> inFileDialect(List<Entry> entries, Dialect dialect) {
+    return entries.stream()
+        .map(e -> e.ownDialect() ? e.definition() : e.definition().inDialect(dialect))
+        .toList();
+  }
+
+  private static List<Entry> entries(String source, ObjectMapper mapper, JsonParser parser)
+      throws IOException {
+    List<Entry> list = new ArrayList<>();
     Map<String, Integer> lineOfName = new HashMap<>();
     while (parser.nextToken() != JsonToken.END_ARRAY) {
       int line = parser.currentTokenLocation().getLineNr();
       JsonNode node = mapper.readTree(parser);
-      TransformDefinition definition = definition(source, list.size() + 1, line, node);
+      Entry entry = definition(source, list.size() + 1, line, node);
+      TransformDefinition definition = entry.definition();
       Integer first = lineOfName.putIfAbsent(definition.name(), line);
       if (first != null) {
         throw fail(
@@ -142,7 +169,7 @@ final class TransformFile {
                 + "): duplicate name, first defined at line "
                 + first);
       }
-      list.add(definition);
+      list.add(entry);
     }
     if (list.isEmpty()) {
       throw fail(source + ": the 'transforms' list is empty");
@@ -150,7 +177,7 @@ final class TransformFile {
     return list;
   }
 
-  private static TransformDefinition definition(String source, int index, int line, JsonNode node) {
+  private static Entry definition(String source, int index, int line, JsonNode node) {
     String where = source + ": transform #" + index + " (line " + line + ")";
     if (!node.isObject()) {
       throw fail(where + ": expected a mapping with 'name' and 'smirks'");
@@ -174,19 +201,53 @@ final class TransformFile {
             where
                 + ": unknown key '"
                 + key
-                + "' (known: name, smirks, description, category, max_sites)");
+                + "' (known: name, smirks, description, category, max_sites, dialect,"
+                + " probability)");
       }
     }
     String smirks = text(where, node, "smirks");
     if (smirks == null || smirks.isBlank()) {
       throw fail(where + ": missing 'smirks'");
     }
-    return new TransformDefinition(
-        name,
-        smirks.strip(),
-        text(where, node, "description"),
-        text(where, node, "category"),
-        maxSites(where, node.get("max_sites")));
+    JsonNode dialect = node.get("dialect");
+    boolean ownDialect = dialect != null && !dialect.isNull();
+    return new Entry(
+        new TransformDefinition(
+            name,
+            smirks.strip(),
+            text(where, node, "description"),
+            text(where, node, "category"),
+            maxSites(where, node.get("max_sites")),
+            ownDialect ? dialect(where, dialect) : Dialect.RDKIT,
+            probability(where, node.get("probability"))),
+        ownDialect);
+  }
+
+  private static Dialect dialect(String where, JsonNode value) {
+    return Dialect.named(value.asText())
+        .filter(d -> value.isTextual())
+        .orElseThrow(
+            () ->
+                fail(
+                    where
+                        + ": unknown dialect '"
+                        + value.asText()
+                        + "' (known: "
+                        + Dialect.labels()
+                        + ")"));
+  }
+
+  /** A probability between 0 and 1, or null when not given. */
+  static Double probability(String where, JsonNode value) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    double p = value.isNumber() ? value.doubleValue() : Double.NaN;
+    if (!(p >= 0 && p <= 1)) {
+      throw fail(
+          where + ": 'probability' must be a number from 0 to 1, not '" + value.asText() + "'");
+    }
+    return p;
   }
 
   private static String text(String where, JsonNode node, String key) {

@@ -49,7 +49,7 @@ public final class TransformLibrary {
 
   /**
    * Loads and validates a transform file; YAML for {@code .yaml}/{@code .yml}, JSON for {@code
-   * .json}.
+   * .json}, tab-separated rule lines ({@link RuleLines}) for {@code .txt}/{@code .tsv}.
    *
    * @throws TransformLibraryException naming the file, transform and problem
    */
@@ -61,9 +61,12 @@ public final class TransformLibrary {
         switch (extension) {
           case "yaml", "yml" -> TransformFile.Format.YAML;
           case "json" -> TransformFile.Format.JSON;
+          case "txt", "tsv" -> TransformFile.Format.RULE_LINES;
           default ->
               throw new TransformLibraryException(
-                  source + ": unknown transform file type (expected .yaml, .yml or .json)");
+                  source
+                      + ": unknown transform file type (expected .yaml, .yml, .json, .txt or"
+                      + " .tsv)");
         };
     try (InputStream in = Files.newInputStream(file)) {
       return read(source, in, format);
@@ -88,10 +91,28 @@ public final class TransformLibrary {
   }
 
   /** Reads and validates a library from a stream; {@code source} names it in messages. */
-  static TransformLibrary read(String source, InputStream in, TransformFile.Format format) {
-    List<TransformDefinition> transforms = TransformFile.read(source, in, format);
+  static TransformLibrary read(String source, InputStream in, TransformFile.Format format)
+      throws IOException {
+    List<TransformDefinition> transforms =
+        format == TransformFile.Format.RULE_LINES
+            ? RuleLines.read(source, in)
+            : TransformFile.read(source, in, format);
+    return validated(source, transforms);
+  }
+
+  /**
+   * This library with every transform read in {@code dialect} (the {@code --dialect} option),
+   * validated again in it.
+   *
+   * @throws TransformLibraryException if a SMIRKS cannot be expressed in that dialect
+   */
+  public TransformLibrary inDialect(Dialect dialect) {
+    return validated(source, transforms.stream().map(t -> t.inDialect(dialect)).toList());
+  }
+
+  private static TransformLibrary validated(String source, List<TransformDefinition> transforms) {
     for (TransformDefinition transform : transforms) {
-      SmirksCheck.Result result = SmirksCheck.check(transform.smirks());
+      SmirksCheck.Result result = SmirksCheck.check(transform.smirks(), transform.dialect());
       Optional<SmirksCheck.Problem> problem = result.problem();
       if (problem.isPresent()) {
         throw new TransformLibraryException(smirksMessage(source, transform, problem.get()));

@@ -77,6 +77,8 @@ public final class ApplyCommand implements Callable<Integer> {
 
   @Mixin EnumerationOptions enumeration;
 
+  @Mixin FragmentsOption fragmentsOption;
+
   @Mixin ReportingOptions reporting;
 
   @Override
@@ -103,6 +105,7 @@ public final class ApplyCommand implements Callable<Integer> {
         new ApplyRun(
             options,
             transforms,
+            fragmentsOption.chemistry(libraryOptions),
             stages,
             line -> {
               err.println(line);

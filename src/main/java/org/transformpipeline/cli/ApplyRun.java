@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.transformpipeline.chem.ChemistryOptions;
 import org.transformpipeline.chem.ProductEnumerator;
 import org.transformpipeline.chem.TransformDefinition;
 import org.transformpipeline.parquet.BatchReader;
@@ -58,6 +59,7 @@ final class ApplyRun {
 
   private final ApplyOptions o;
   private final List<TransformDefinition> transforms;
+  private final ChemistryOptions chemistry;
   private final Stages stages;
   private final Consumer<String> stderr;
   private final RunStarter starter;
@@ -65,16 +67,19 @@ final class ApplyRun {
   /**
    * @param options the options
    * @param transforms the transforms to apply
+   * @param chemistry the dialect override and what cleavage products become
    * @param stages how the sink and the enumerators are made
    * @param stderr where the line of a run stopped from outside goes
    */
   ApplyRun(
       ApplyOptions options,
       List<TransformDefinition> transforms,
+      ChemistryOptions chemistry,
       Stages stages,
       Consumer<String> stderr) {
     this.o = options;
     this.transforms = List.copyOf(transforms);
+    this.chemistry = chemistry;
     this.stages = stages;
     this.stderr = stderr;
     this.starter =
@@ -111,7 +116,13 @@ final class ApplyRun {
     starter.refuseToStartOver();
     InputSchema schema = o.input().schema();
     Map<String, String> identity =
-        RunIdentity.of(o.input(), o.pipeline().batchSize(), transforms, o.dedup(), o.limits());
+        RunIdentity.of(
+            o.input(),
+            o.pipeline().batchSize(),
+            transforms,
+            o.dedup(),
+            o.limits(),
+            chemistry.fragments());
     try (RunStart start = starter.start(schema, identity)) {
       RunInterruption watch = RunInterruption.watch(start, o.target(), stderr);
       try {
@@ -151,7 +162,9 @@ final class ApplyRun {
                   () ->
                       stages
                           .enumerator()
-                          .apply(new ProductEnumerator(transforms, o.limits())::enumerate)),
+                          .apply(
+                              new ProductEnumerator(transforms, o.limits(), chemistry.fragments())
+                                  ::enumerate)),
               start.dedup(),
               stages.sink().apply(start.sink()),
               settings,

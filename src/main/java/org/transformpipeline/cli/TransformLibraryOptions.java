@@ -2,14 +2,18 @@ package org.transformpipeline.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.transformpipeline.chem.Dialect;
 import org.transformpipeline.chem.TransformLibrary;
 import org.transformpipeline.chem.TransformLibraryException;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * The {@code --transforms FILE} and {@code --only a,b} options shared by the commands that use the
- * transform library ({@code @Mixin}). A bad library is a usage error (exit 2) whose message names
- * the file, the transform and the SMIRKS position.
+ * The {@code --transforms FILE}, {@code --only a,b} and {@code --dialect D} options shared by the
+ * commands that use the transform library ({@code @Mixin}). A bad library is a usage error (exit 2)
+ * whose message names the file, the transform and the SMIRKS position.
  */
 public final class TransformLibraryOptions {
 
@@ -17,9 +21,19 @@ public final class TransformLibraryOptions {
       names = "--transforms",
       paramLabel = "FILE",
       description =
-          "Transform library, YAML (.yaml/.yml) or JSON (.json). Default: the built-in library"
-              + " (see 'transforms list').")
+          "Transform library: YAML (.yaml/.yml), JSON (.json) or tab-separated rule lines"
+              + " (.txt/.tsv: SMIRKS, name, optional probability and #comment). Default: the"
+              + " built-in library (see 'transforms list').")
   Path file;
+
+  @Option(
+      names = "--dialect",
+      paramLabel = "D",
+      converter = DialectConverter.class,
+      description =
+          "Read every SMIRKS as this toolkit does: rdkit, daylight or cdk (literal). Default: the"
+              + " library's own (rdkit unless it says otherwise).")
+  Dialect dialect;
 
   @Option(
       names = "--only",
@@ -33,9 +47,27 @@ public final class TransformLibraryOptions {
     try {
       TransformLibrary library =
           file == null ? TransformLibrary.defaults() : TransformLibrary.load(file);
+      library = dialect().map(library::inDialect).orElse(library);
       return only == null ? library : library.only(only);
     } catch (TransformLibraryException e) {
       throw UserException.usage(e.getMessage());
+    }
+  }
+
+  /** The {@code --dialect} given, if any. */
+  public Optional<Dialect> dialect() {
+    return Optional.ofNullable(dialect);
+  }
+
+  /** Reads {@code rdkit}, {@code daylight} or {@code cdk}, in any case. */
+  static final class DialectConverter implements ITypeConverter<Dialect> {
+    @Override
+    public Dialect convert(String value) {
+      return Dialect.named(value)
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "unknown dialect '" + value + "' (known: " + Dialect.labels() + ")"));
     }
   }
 }

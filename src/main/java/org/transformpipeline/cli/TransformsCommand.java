@@ -123,6 +123,8 @@ public final class TransformsCommand implements Runnable {
 
     @Mixin TransformLibraryOptions libraryOptions;
 
+    @Mixin FragmentsOption fragmentsOption;
+
     @Option(
         names = "--input",
         required = true,
@@ -148,7 +150,10 @@ public final class TransformsCommand implements Runnable {
       }
       TransformLibrary library = libraryOptions.library();
       ProductEnumerator enumerator =
-          new ProductEnumerator(library.transforms(), EnumerationLimits.defaults());
+          new ProductEnumerator(
+              library.transforms(),
+              EnumerationLimits.defaults(),
+              fragmentsOption.chemistry(libraryOptions).fragments());
       PrintWriter out = spec.commandLine().getOut();
       int nameWidth =
           library.transforms().stream().mapToInt(t -> t.name().length()).max().orElse(0);
@@ -174,8 +179,13 @@ public final class TransformsCommand implements Runnable {
             derivatized++;
             products += d.products().size();
             for (Product p : d.products()) {
+              String fragment = p.fragment() == 0 ? "" : "fragment " + p.fragment() + "  ";
               out.printf(
-                  "    %-" + nameWidth + "s  site %-3d  %s%n", p.transform(), p.site(), p.smiles());
+                  "    %-" + nameWidth + "s  site %-3d  %s%s%n",
+                  p.transform(),
+                  p.site(),
+                  fragment,
+                  p.smiles());
             }
             for (ProductRejection r : d.productRejections()) {
               out.println(

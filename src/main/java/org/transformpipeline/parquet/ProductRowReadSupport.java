@@ -6,7 +6,7 @@ import org.apache.parquet.schema.MessageType;
 import org.transformpipeline.pipeline.ProductRow;
 
 /**
- * Reads a products file written by {@link ProductWriter} back into {@link ProductRow}s: the five
+ * Reads a products file written by {@link ProductWriter} back into {@link ProductRow}s: the six
  * product columns, then every other column as a boxed cell of its physical type (strings as {@link
  * Binary}, as the input reader gives them), so that writing the rows again gives the same values.
  * Not thread-safe: one per reader.
@@ -14,6 +14,9 @@ import org.transformpipeline.pipeline.ProductRow;
 final class ProductRowReadSupport extends RowReadSupport<ProductRow> {
 
   private static final int PRODUCT_COLUMNS = ProductWriteSupport.PRODUCT_COLUMNS.size();
+
+  /** product_smiles, parent_id, parent_smiles, transform; then site and fragment (int32). */
+  private static final int TEXT_COLUMNS = 4;
 
   private final boolean smilesOnly;
 
@@ -42,7 +45,7 @@ final class ProductRowReadSupport extends RowReadSupport<ProductRow> {
     return new Row(requested.getFieldCount());
   }
 
-  /** Fields 0-4 are the product columns; cells hold the rest. */
+  /** Fields 0-5 are the product columns; cells hold the rest. */
   private static final class Row extends Assembler<ProductRow> {
     private final Object[] values;
 
@@ -51,7 +54,7 @@ final class ProductRowReadSupport extends RowReadSupport<ProductRow> {
       values = new Object[fields];
       for (int i = 0; i < fields; i++) {
         converters[i] =
-            new BoxedCellConverter((at, value) -> values[at] = value, i, i < PRODUCT_COLUMNS - 1);
+            new BoxedCellConverter((at, value) -> values[at] = value, i, i < TEXT_COLUMNS);
       }
     }
 
@@ -74,6 +77,7 @@ final class ProductRowReadSupport extends RowReadSupport<ProductRow> {
               values.length > 2 ? (String) values[2] : null,
               values.length > 3 ? (String) values[3] : null,
               values.length > 4 ? (Integer) values[4] : 0,
+              values.length > 5 ? (Integer) values[5] : 0,
               passThrough);
     }
   }

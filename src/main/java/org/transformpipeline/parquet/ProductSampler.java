@@ -127,10 +127,13 @@ public final class ProductSampler {
     return wanted;
   }
 
-  /** The five product columns of the file, checked for their types. */
+  /**
+   * The five product columns a sample shows (not {@code fragment}, which files written before it
+   * lack), checked for their types.
+   */
   private static MessageType projection(Path file, MessageType fileSchema) {
     List<Type> fields = new ArrayList<>();
-    for (String name : ProductWriteSupport.PRODUCT_COLUMNS) {
+    for (String name : ProductWriteSupport.PRODUCT_COLUMNS.subList(0, 5)) {
       PrimitiveTypeName expected =
           name.equals("site") ? PrimitiveTypeName.INT32 : PrimitiveTypeName.BINARY;
       if (!fileSchema.containsField(name)

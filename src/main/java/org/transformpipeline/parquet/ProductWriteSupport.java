@@ -24,7 +24,7 @@ final class ProductWriteSupport extends RowWriteSupport<ProductRow> {
 
   /** The product columns, in order, before the pass-through columns. */
   static final List<String> PRODUCT_COLUMNS =
-      List.of("product_smiles", "parent_id", "parent_smiles", "transform", "site");
+      List.of("product_smiles", "parent_id", "parent_smiles", "transform", "site", "fragment");
 
   private final List<PrimitiveType> passThrough;
 
@@ -35,7 +35,9 @@ final class ProductWriteSupport extends RowWriteSupport<ProductRow> {
 
   /**
    * The output schema for an input: {@code product_smiles, parent_id, parent_smiles, transform}
-   * (required strings), {@code site} (required int32), then the pass-through columns.
+   * (required strings), {@code site} and {@code fragment} (required int32; fragment 0 for a whole
+   * product, 1, 2, ... for the components of a split cleavage product), then the pass-through
+   * columns.
    *
    * @throws OutputException when a pass-through column's name equals a product column's, ignoring
    *     case (as DuckDB and Spark do)
@@ -49,6 +51,7 @@ final class ProductWriteSupport extends RowWriteSupport<ProductRow> {
               .named(name));
     }
     fields.add(Types.required(PrimitiveTypeName.INT32).named("site"));
+    fields.add(Types.required(PrimitiveTypeName.INT32).named("fragment"));
     Map<String, String> taken = new HashMap<>();
     PRODUCT_COLUMNS.forEach(name -> taken.put(name, name));
     for (Type column : input.passThrough()) {
@@ -76,6 +79,9 @@ final class ProductWriteSupport extends RowWriteSupport<ProductRow> {
     consumer.startField("site", 4);
     consumer.addInteger(row.site());
     consumer.endField("site", 4);
+    consumer.startField("fragment", 5);
+    consumer.addInteger(row.fragment());
+    consumer.endField("fragment", 5);
     Object[] cells = row.passThrough();
     for (int i = 0; i < cells.length; i++) {
       if (cells[i] != null) {

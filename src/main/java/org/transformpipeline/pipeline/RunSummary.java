@@ -83,6 +83,8 @@ public record RunSummary(
    * @param inBatchDuplicates products an earlier row of the same batch had made
    * @param crossBatchDuplicates products an earlier batch had made (or a Bloom false drop)
    * @param written rows in the output file
+   * @param fragmentsWritten those that are one component of a cleavage product ({@code --fragments
+   *     split}); 0 when products are kept whole
    */
   public record ProductCounts(
       long generated,
@@ -91,7 +93,29 @@ public record RunSummary(
       long capped,
       long inBatchDuplicates,
       long crossBatchDuplicates,
-      long written) {}
+      long written,
+      long fragmentsWritten) {
+
+    /** Counts of whole products only. */
+    public ProductCounts(
+        long generated,
+        long rejected,
+        Map<String, Long> rejectedByCategory,
+        long capped,
+        long inBatchDuplicates,
+        long crossBatchDuplicates,
+        long written) {
+      this(
+          generated,
+          rejected,
+          rejectedByCategory,
+          capped,
+          inBatchDuplicates,
+          crossBatchDuplicates,
+          written,
+          0);
+    }
+  }
 
   /** Products of one transform: made (before dedup) and written. */
   public record TransformCounts(long generated, long written) {}

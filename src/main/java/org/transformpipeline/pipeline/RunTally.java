@@ -33,6 +33,7 @@ public final class RunTally {
   long inBatchDuplicates;
   long crossBatchDuplicates;
   long productsWritten;
+  long fragmentsWritten;
   final Map<String, long[]> byTransform = new TreeMap<>();
 
   long workerNanos;
@@ -67,6 +68,7 @@ public final class RunTally {
   /** Counts a product written (it passed the cross-batch dedup). */
   public void written(ProductRow row) {
     productsWritten++;
+    fragmentsWritten += row.fragment() > 0 ? 1 : 0;
     transform(row.transform())[1]++;
   }
 
@@ -105,6 +107,7 @@ public final class RunTally {
     inBatchDuplicates = p.inBatchDuplicates();
     crossBatchDuplicates = p.crossBatchDuplicates();
     productsWritten = p.written();
+    fragmentsWritten = p.fragmentsWritten();
     byTransform.clear();
     c.transforms()
         .forEach((name, t) -> byTransform.put(name, new long[] {t.generated(), t.written()}));
@@ -134,7 +137,8 @@ public final class RunTally {
         productsCapped,
         inBatchDuplicates,
         crossBatchDuplicates,
-        productsWritten);
+        productsWritten,
+        fragmentsWritten);
   }
 
   /** Per transform: products generated and written so far. */

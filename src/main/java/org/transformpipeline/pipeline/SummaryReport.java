@@ -91,6 +91,9 @@ public final class SummaryReport {
     line(b, "  in-batch duplicates", p.inBatchDuplicates());
     line(b, "  cross-batch duplicates", p.crossBatchDuplicates());
     line(b, "  written", p.written());
+    if (p.fragmentsWritten() > 0) {
+      line(b, "    of them cleavage fragments", p.fragmentsWritten());
+    }
     line(b, "Products rejected", p.rejected());
     categories(b, p.rejectedByCategory());
     line(b, "Products capped", p.capped());

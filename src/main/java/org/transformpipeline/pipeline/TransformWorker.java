@@ -146,6 +146,7 @@ public final class TransformWorker {
         parent.smiles(),
         product.transform(),
         product.site(),
+        product.fragment(),
         parent.passThrough());
   }
 }

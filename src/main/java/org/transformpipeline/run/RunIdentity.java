@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32C;
 import org.transformpipeline.chem.EnumerationLimits;
+import org.transformpipeline.chem.FragmentMode;
 import org.transformpipeline.chem.TransformDefinition;
 import org.transformpipeline.parquet.InputException;
 import org.transformpipeline.parquet.ParquetFiles;
@@ -46,7 +47,8 @@ public final class RunIdentity {
       int batchSize,
       List<TransformDefinition> transforms,
       DedupSettings dedup,
-      EnumerationLimits limits) {
+      EnumerationLimits limits,
+      FragmentMode fragments) {
     Map<String, String> id = new LinkedHashMap<>();
     Path file = input.file().toAbsolutePath().normalize();
     id.put("--input", file.toString());
@@ -79,6 +81,7 @@ public final class RunIdentity {
     id.put("--max-products-per-parent", Integer.toString(limits.maxProductsPerParent()));
     id.put("--max-heavy-atoms", Integer.toString(limits.maxHeavyAtoms()));
     id.put("--time-per-parent", Long.toString(limits.timePerParent().toMillis()));
+    id.put("--fragments", fragments.label());
     id.put("tool version", ParquetFiles.toolVersion());
     return id;
   }
@@ -105,13 +108,13 @@ public final class RunIdentity {
     }
   }
 
-  /** SHA-256 of what in the transforms changes products: name, SMIRKS and site limit. */
+  /** SHA-256 of what in the transforms changes products: name, SMIRKS, dialect and site limit. */
   private static String digest(List<TransformDefinition> transforms) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (TransformDefinition t : transforms) {
         sha.update(
-            (t.name() + "\t" + t.smirks() + "\t" + t.maxSites() + "\n")
+            (t.name() + "\t" + t.smirks() + "\t" + t.dialect() + "\t" + t.maxSites() + "\n")
                 .getBytes(StandardCharsets.UTF_8));
       }
       return "sha256:" + HexFormat.of().formatHex(sha.digest());

@@ -13,11 +13,21 @@ class ProductEnumeratorTest {
 
   private static final TransformDefinition METHYLATION =
       new TransformDefinition(
-          "phenol_o_methylation", "[c:1][OX2;H1;+0:2]>>[c:1][OH0:2]C", "", "", null);
+          "phenol_o_methylation",
+          "[c:1][OX2;H1;+0:2]>>[c:1][OH0:2]C",
+          "",
+          "",
+          null,
+          Dialect.RDKIT,
+          null);
 
-  /** Forgets to take the hydrogen away: every product has a three-valent neutral O. */
+  /**
+   * Forgets to take the hydrogen away: read literally (the cdk dialect), every product has a
+   * three-valent neutral O.
+   */
   private static final TransformDefinition FORGETS_HYDROGEN =
-      new TransformDefinition("forgets_hydrogen", "[c:1][OX2;H1;+0:2]>>[c:1][O:2]C", "", "", null);
+      new TransformDefinition(
+          "forgets_hydrogen", "[c:1][OX2;H1;+0:2]>>[c:1][O:2]C", "", "", null, Dialect.CDK, null);
 
   private final CanonicalSmiles canonical = new CanonicalSmiles();
 

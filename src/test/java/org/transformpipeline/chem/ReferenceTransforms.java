@@ -23,6 +23,6 @@ final class ReferenceTransforms {
   private ReferenceTransforms() {}
 
   private static TransformDefinition define(String name, String smirks) {
-    return new TransformDefinition(name, smirks, "reference", "reference", null);
+    return new TransformDefinition(name, smirks, "reference", "reference", null, Dialect.CDK, null);
   }
 }

@@ -112,7 +112,7 @@ class TransformLibraryErrorsTest {
         "transforms:\\n  - name: Bad-Name\\n    smirks: 'C>>C'\\n"
             + " | x.yaml: transform #1 (line 2): name 'Bad-Name' is not snake_case (a-z, 0-9 and '_', starting with a letter)",
         "transforms:\\n  - name: a\\n    smirk: 'C>>C'\\n"
-            + " | x.yaml: transform 'a' (line 2): unknown key 'smirk' (known: name, smirks, description, category, max_sites)",
+            + " | x.yaml: transform 'a' (line 2): unknown key 'smirk' (known: name, smirks, description, category, max_sites, dialect, probability)",
         "transforms:\\n  - name: a\\n    smirks: 'C>>C'\\n    max_sites: 0\\n"
             + " | x.yaml: transform 'a' (line 2): 'max_sites' must be a whole number of at least 1, not '0'",
         "transforms:\\n  - name: a\\n    smirks:\\n      - 'C>>C'\\n"
@@ -120,7 +120,7 @@ class TransformLibraryErrorsTest {
         "transforms:\\n  - just a string\\n"
             + " | x.yaml: transform #1 (line 2): expected a mapping with 'name' and 'smirks'",
         "transforms: []\\n | x.yaml: the 'transforms' list is empty",
-        "transform:\\n  - name: a\\n | x.yaml: line 1: unknown key 'transform' (expected 'transforms')",
+        "transform:\\n  - name: a\\n | x.yaml: line 1: unknown key 'transform' (expected 'dialect' or 'transforms')",
         "\\n | x.yaml: no 'transforms' list found",
       })
   void badFileIsReportedWithFileAndEntry(String content, String message) throws IOException {
@@ -139,8 +139,8 @@ class TransformLibraryErrorsTest {
   @Test
   void unknownFileTypeIsRefused() throws IOException {
     assertEquals(
-        "x.txt: unknown transform file type (expected .yaml, .yml or .json)",
-        loadError("x.txt", "transforms: []"));
+        "x.csv: unknown transform file type (expected .yaml, .yml, .json, .txt or .tsv)",
+        loadError("x.csv", "transforms: []"));
   }
 
   @Test

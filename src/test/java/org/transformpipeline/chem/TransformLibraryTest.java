@@ -44,7 +44,8 @@ class TransformLibraryTest {
       assertTrue(!t.description().isBlank(), t.name() + " has a description");
       assertTrue(!t.category().isBlank(), t.name() + " has a category");
     }
-    assertEquals("[c:1][OX2;H1;+0:2]>>[c:1][OH0:2]C", library.transforms().get(0).smirks());
+    assertEquals("[c:1][OX2;H1;+0:2]>>[c:1][O:2]C", library.transforms().get(0).smirks());
+    assertEquals(Dialect.RDKIT, library.transforms().get(0).dialect());
   }
 
   @Test
@@ -87,9 +88,21 @@ class TransformLibraryTest {
     assertEquals(
         List.of(
             new TransformDefinition(
-                "o_methyl", "[c:1][OX2;H1;+0:2]>>[c:1][OH0:2]C", "methyl ether", "test", 3),
+                "o_methyl",
+                "[c:1][OX2;H1;+0:2]>>[c:1][OH0:2]C",
+                "methyl ether",
+                "test",
+                3,
+                Dialect.RDKIT,
+                null),
             new TransformDefinition(
-                "n_acetyl", "[NX3;H2:1][CX4:2]>>[C:2][NH1:1]C(C)=O", "", "", null)),
+                "n_acetyl",
+                "[NX3;H2:1][CX4:2]>>[C:2][NH1:1]C(C)=O",
+                "",
+                "",
+                null,
+                Dialect.RDKIT,
+                null)),
         library.transforms());
   }
 
@@ -104,7 +117,13 @@ class TransformLibraryTest {
     assertEquals(
         List.of(
             new TransformDefinition(
-                "o_methyl", "[c:1][OX2;H1;+0:2]>>[c:1][OH0:2]C", "", "test", 2)),
+                "o_methyl",
+                "[c:1][OX2;H1;+0:2]>>[c:1][OH0:2]C",
+                "",
+                "test",
+                2,
+                Dialect.RDKIT,
+                null)),
         library.transforms());
   }
 

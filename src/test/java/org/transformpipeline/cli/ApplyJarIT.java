@@ -225,6 +225,7 @@ class ApplyJarIT {
             "parent_smiles | VARCHAR",
             "transform | VARCHAR",
             "site | INTEGER",
+            "fragment | INTEGER",
             "heavy | INTEGER",
             "score | DOUBLE",
             "even | BOOLEAN",
@@ -269,11 +270,13 @@ class ApplyJarIT {
             "--resume",
             "--dedup-state",
             "--report",
+            "--dialect",
+            "--fragments",
             "--verbose")) {
       assertTrue(help.out().contains(option), option + " in\n" + help.out());
     }
     String options = help.out().substring(0, help.out().indexOf("Examples:"));
-    assertEquals(23, options.lines().filter(l -> l.matches(" {6}--[a-z].*")).count(), help.out());
+    assertEquals(25, options.lines().filter(l -> l.matches(" {6}--[a-z].*")).count(), help.out());
     assertTrue(
         help.out().contains("Default: 10000") && help.out().contains("Default: 1e-6"), help.out());
   }

@@ -149,12 +149,13 @@ class ConvertFromParquetTest {
     Path back = dir.resolve("products-back.parquet");
     convert(sdf, back);
     assertEquals(
-        List.of("smiles", "id", "parent_smiles", "transform", "site"),
+        List.of("smiles", "id", "parent_smiles", "transform", "site", "fragment"),
         List.copyOf(DuckDb.columnTypes(back).keySet()),
         "the title is the parent id, the other columns are SD properties");
     List<List<Object>> original =
         query(
-            "SELECT product_smiles, parent_id, parent_smiles, transform, site::VARCHAR FROM "
+            "SELECT product_smiles, parent_id, parent_smiles, transform, site::VARCHAR,"
+                + " fragment::VARCHAR FROM "
                 + parquet(products));
     List<List<Object>> roundTrip = query("SELECT * FROM " + parquet(back));
     assertEquals(original.size(), roundTrip.size());

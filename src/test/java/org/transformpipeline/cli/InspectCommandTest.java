@@ -102,9 +102,10 @@ class InspectCommandTest {
         "  #0 +"
             + String.format(Locale.ROOT, "%,d", rows)
             + " rows, .* uncompressed, .* compressed");
-    assertLine(out, "Columns +5");
+    assertLine(out, "Columns +6");
     assertLine(out, "  product_smiles +BINARY +STRING +REQUIRED +\\d.*");
     assertLine(out, "  site +INT32 +- +REQUIRED +\\d.*");
+    assertLine(out, "  fragment +INT32 +- +REQUIRED +\\d.*");
     assertLine(out, "  transform-pipeline\\.transforms = phenol_o_methylation,phenol_o_sulfation");
     assertLine(out, "First 2 rows");
     List<List<Object>> first =
@@ -122,7 +123,8 @@ class InspectCommandTest {
               + " +\\S+ +"
               + row.get(2)
               + " +"
-              + row.get(3));
+              + row.get(3)
+              + " +0");
     }
     assertLine(
         out,

@@ -69,11 +69,13 @@ class RejectsFileTest {
                 "no-atoms",
                 "CCN",
                 "throws"));
-    // bad_methylation keeps the phenol's H: its products are over-valent and rejected
+    // read literally (cdk dialect), bad_methylation keeps the phenol's H: its products are
+    // over-valent and rejected
     transforms =
         Files.writeString(
             dir.resolve("transforms.yaml"),
             """
+            dialect: cdk
             transforms:
               - name: good_methylation
                 smirks: "[c:1][OX2;H1;+0:2]>>[c:1][OH0:2]C"

@@ -125,6 +125,7 @@ class ProductRoundTripTest {
     expected.put("parent_smiles", "VARCHAR");
     expected.put("transform", "VARCHAR");
     expected.put("site", "INTEGER");
+    expected.put("fragment", "INTEGER");
     for (String column : schema.passThroughNames()) {
       expected.put(column, in.get(column));
     }
@@ -173,7 +174,7 @@ class ProductRoundTripTest {
       ParquetMetadata footer = reader.getFooter();
       assertEquals(ProductWriter.outputSchema(schema), footer.getFileMetaData().getSchema());
       List<Type> fields = footer.getFileMetaData().getSchema().getFields();
-      assertEquals(schema.passThrough(), fields.subList(5, fields.size()));
+      assertEquals(schema.passThrough(), fields.subList(6, fields.size()));
       Map<String, String> kv = footer.getFileMetaData().getKeyValueMetaData();
       assertEquals(ParquetFiles.toolVersion(), kv.get(ParquetFiles.VERSION_KEY));
       assertEquals("smiles", kv.get(ProductWriter.SMILES_COLUMN_KEY));

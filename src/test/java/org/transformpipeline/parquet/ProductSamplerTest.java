@@ -134,7 +134,7 @@ class ProductSamplerTest {
     assertEquals(
         library
             + ": not a products file: no BINARY column 'product_smiles' (the output of apply"
-            + " has product_smiles, parent_id, parent_smiles, transform, site)",
+            + " has product_smiles, parent_id, parent_smiles, transform, site, fragment)",
         e.getMessage());
   }
 
