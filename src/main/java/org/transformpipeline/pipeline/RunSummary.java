@@ -94,28 +94,7 @@ public record RunSummary(
       long inBatchDuplicates,
       long crossBatchDuplicates,
       long written,
-      long fragmentsWritten) {
-
-    /** Counts of whole products only. */
-    public ProductCounts(
-        long generated,
-        long rejected,
-        Map<String, Long> rejectedByCategory,
-        long capped,
-        long inBatchDuplicates,
-        long crossBatchDuplicates,
-        long written) {
-      this(
-          generated,
-          rejected,
-          rejectedByCategory,
-          capped,
-          inBatchDuplicates,
-          crossBatchDuplicates,
-          written,
-          0);
-    }
-  }
+      long fragmentsWritten) {}
 
   /** Products of one transform: made (before dedup) and written. */
   public record TransformCounts(long generated, long written) {}

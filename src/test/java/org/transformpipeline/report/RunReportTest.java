@@ -46,7 +46,7 @@ class RunReportTest {
             0),
         new RunSummary.RowCounts(
             1000, 988, 12, Map.of("parse: invalid SMILES", 10L, "parent: too large", 2L), 700, 288),
-        new RunSummary.ProductCounts(900, 3, Map.of("product: valence", 3L), 5, 40, 60, 800),
+        new RunSummary.ProductCounts(900, 3, Map.of("product: valence", 3L), 5, 40, 60, 800, 0),
         transforms,
         new RunSummary.DedupStats("bloom", "bloom (1 stage)", 1 << 20, 1e-9),
         new RunSummary.Performance(
@@ -216,7 +216,8 @@ class RunReportTest {
                 p.capped(),
                 p.inBatchDuplicates(),
                 p.crossBatchDuplicates(),
-                p.written() + 1),
+                p.written() + 1,
+                p.fragmentsWritten()),
             good.transforms(),
             good.dedup(),
             good.performance(),
