@@ -37,6 +37,12 @@ public record TransformDefinition(
     }
   }
 
+  /** The same transform in a category. */
+  public TransformDefinition inCategory(String other) {
+    return new TransformDefinition(
+        name, smirks, description, other, maxSites, dialect, probability);
+  }
+
   /** The same transform read in another dialect. */
   public TransformDefinition inDialect(Dialect other) {
     return new TransformDefinition(

@@ -7,9 +7,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -69,12 +71,53 @@ public final class TransformLibrary {
                       + " .tsv)");
         };
     try (InputStream in = Files.newInputStream(file)) {
-      return read(source, in, format);
+      TransformLibrary library = read(source, in, format);
+      if (format != TransformFile.Format.RULE_LINES) {
+        return library;
+      }
+      // rule lines have no category: the file's name (phase1.txt: phase1) groups them
+      String stem = fileName.substring(0, fileName.lastIndexOf('.'));
+      return new TransformLibrary(
+          source,
+          library.transforms.stream()
+              .map(t -> t.category().isEmpty() ? t.inCategory(stem) : t)
+              .toList());
     } catch (NoSuchFileException e) {
       throw new TransformLibraryException(source + ": no such transform file", e);
     } catch (IOException e) {
       throw new TransformLibraryException(source + ": cannot read the transform file: " + e, e);
     }
+  }
+
+  /**
+   * Several libraries as one ({@code --transforms a.txt --transforms b.txt}), their transforms in
+   * order.
+   *
+   * @throws TransformLibraryException when two of them name a transform alike
+   */
+  public static TransformLibrary combine(List<TransformLibrary> libraries) {
+    if (libraries.size() == 1) {
+      return libraries.get(0);
+    }
+    Map<String, String> seen = new HashMap<>();
+    List<TransformDefinition> all = new ArrayList<>();
+    for (TransformLibrary library : libraries) {
+      for (TransformDefinition t : library.transforms) {
+        String earlier = seen.putIfAbsent(t.name(), library.source);
+        if (earlier != null) {
+          throw new TransformLibraryException(
+              library.source
+                  + ": transform '"
+                  + t.name()
+                  + "' is also in "
+                  + earlier
+                  + "; names must be unique across --transforms files");
+        }
+        all.add(t);
+      }
+    }
+    return new TransformLibrary(
+        String.join(" + ", libraries.stream().map(TransformLibrary::source).toList()), all);
   }
 
   /** The library shipped in the jar ({@link #source()} is {@value #BUILT_IN}). */

@@ -30,8 +30,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Apply the transforms to every molecule of a Parquet library and write the unique products,"
           + " with their parent's columns, to a Parquet file.",
-      "Output columns: product_smiles, parent_id, parent_smiles, transform, site, then every"
-          + " other input column unchanged."
+      "Output columns: product_smiles, parent_id, parent_smiles, transform, site, fragment,"
+          + " product_id, generation, root_id, pathway, score, then every other input column"
+          + " unchanged (the root's). An apply output given as input is continued: its products"
+          + " are the next generation's parents."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -41,6 +43,10 @@ import picocli.CommandLine.Spec;
       "      --workers 8 --batch-size 10000 --dedup exact --quiet",
       "",
       "  transform.jar apply --input lib.parquet --output products.parquet --resume",
+      "",
+      "  transform.jar apply --input lib.parquet --output metabolites.parquet \\",
+      "      --transforms phase1.txt --transforms phase2.txt \\",
+      "      --scenario phase1:2,phase2:1 --min-score 0.001",
       "",
       "Also written: <output>.rejects.parquet (every rejected row and product, possibly none)"
           + " and <output>.summary.json.",
@@ -79,6 +85,8 @@ public final class ApplyCommand implements Callable<Integer> {
 
   @Mixin FragmentsOption fragmentsOption;
 
+  @Mixin GenerationOptions generationOptions;
+
   @Mixin ReportingOptions reporting;
 
   @Override
@@ -105,6 +113,7 @@ public final class ApplyCommand implements Callable<Integer> {
         new ApplyRun(
             options,
             transforms,
+            generationOptions.generations(transforms),
             fragmentsOption.chemistry(libraryOptions),
             stages,
             line -> {

@@ -1,6 +1,10 @@
 package org.transformpipeline.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -10,22 +14,35 @@ import org.slf4j.LoggerFactory;
 import org.transformpipeline.chem.ChemistryOptions;
 import org.transformpipeline.chem.ProductEnumerator;
 import org.transformpipeline.chem.TransformDefinition;
-import org.transformpipeline.parquet.BatchReader;
+import org.transformpipeline.parquet.GenerationReader;
 import org.transformpipeline.parquet.InputException;
 import org.transformpipeline.parquet.InputSchema;
 import org.transformpipeline.parquet.OutputException;
+import org.transformpipeline.pipeline.BatchSource;
+import org.transformpipeline.pipeline.MemoryWatch;
 import org.transformpipeline.pipeline.ParentEnumerator;
 import org.transformpipeline.pipeline.Pipeline;
 import org.transformpipeline.pipeline.PipelineException;
+import org.transformpipeline.pipeline.ProductRow;
 import org.transformpipeline.pipeline.ProductSink;
 import org.transformpipeline.pipeline.ProgressReporter;
+import org.transformpipeline.pipeline.RejectRow;
+import org.transformpipeline.pipeline.RootBudget;
+import org.transformpipeline.pipeline.RunCheckpoint;
 import org.transformpipeline.pipeline.RunSummary;
 import org.transformpipeline.pipeline.RunTotals;
+import org.transformpipeline.pipeline.Scoring;
 import org.transformpipeline.pipeline.TransformWorker;
 import org.transformpipeline.pipeline.dedup.DedupStateException;
+import org.transformpipeline.pipeline.dedup.Deduplicator;
+import org.transformpipeline.run.Generations;
+import org.transformpipeline.run.InputKeys;
+import org.transformpipeline.run.PartManifest;
+import org.transformpipeline.run.RootCounts;
 import org.transformpipeline.run.RunFinisher;
 import org.transformpipeline.run.RunIdentity;
 import org.transformpipeline.run.RunInterruption;
+import org.transformpipeline.run.RunOutput;
 import org.transformpipeline.run.RunStart;
 import org.transformpipeline.run.RunStartException;
 import org.transformpipeline.run.RunStarter;
@@ -59,6 +76,7 @@ final class ApplyRun {
 
   private final ApplyOptions o;
   private final List<TransformDefinition> transforms;
+  private final Generations generations;
   private final ChemistryOptions chemistry;
   private final Stages stages;
   private final Consumer<String> stderr;
@@ -67,6 +85,7 @@ final class ApplyRun {
   /**
    * @param options the options
    * @param transforms the transforms to apply
+   * @param generations how many generations, the transforms of each, and the pruning
    * @param chemistry the dialect override and what cleavage products become
    * @param stages how the sink and the enumerators are made
    * @param stderr where the line of a run stopped from outside goes
@@ -74,11 +93,13 @@ final class ApplyRun {
   ApplyRun(
       ApplyOptions options,
       List<TransformDefinition> transforms,
+      Generations generations,
       ChemistryOptions chemistry,
       Stages stages,
       Consumer<String> stderr) {
     this.o = options;
     this.transforms = List.copyOf(transforms);
+    this.generations = generations;
     this.chemistry = chemistry;
     this.stages = stages;
     this.stderr = stderr;
@@ -87,7 +108,11 @@ final class ApplyRun {
             options.input().file(),
             options.target(),
             options.dedup(),
-            Map.of("transform-pipeline.transforms", String.join(",", names())));
+            Map.of(
+                "transform-pipeline.transforms",
+                String.join(",", names()),
+                "transform-pipeline.generations",
+                generations.scenario().label()));
   }
 
   /**
@@ -116,23 +141,28 @@ final class ApplyRun {
     starter.refuseToStartOver();
     InputSchema schema = o.input().schema();
     Map<String, String> identity =
-        RunIdentity.of(
-            o.input(),
-            o.pipeline().batchSize(),
-            transforms,
-            o.dedup(),
-            o.limits(),
-            chemistry.fragments());
+        new LinkedHashMap<>(
+            RunIdentity.of(
+                o.input(),
+                o.pipeline().batchSize(),
+                transforms,
+                o.dedup(),
+                o.limits(),
+                chemistry.fragments()));
+    identity.putAll(RunIdentity.of(generations));
     try (RunStart start = starter.start(schema, identity)) {
       RunInterruption watch = RunInterruption.watch(start, o.target(), stderr);
       try {
-        RunTotals totals = transform(start);
+        List<RunTotals> totals = new ArrayList<>();
+        List<RunSummary.GenerationCounts> counts = new ArrayList<>();
+        enumerate(start, schema, totals, counts);
         RunSummary summary =
             RunSummary.of(
                 o.input().file().toString(),
                 o.target().output().toString(),
                 settings(start.firstBatch()),
-                totals);
+                RunTotals.ofGenerations(totals),
+                counts);
         new RunFinisher(o.target(), o.dedup().stateFile(), o.reporting().quiet())
             .finish(start, summary);
         return summary;
@@ -142,42 +172,185 @@ final class ApplyRun {
     }
   }
 
-  /** Reads every batch from the run's first on through the pipeline into the run's sink. */
-  private RunTotals transform(RunStart start) {
+  /**
+   * Runs every generation not finished yet, each from the committed parts of the one before (the
+   * first from the input), one deduplicator for the whole run; the generations an interrupted run
+   * finished count from its manifest.
+   */
+  private void enumerate(
+      RunStart start,
+      InputSchema schema,
+      List<RunTotals> totals,
+      List<RunSummary.GenerationCounts> counts) {
+    PartManifest manifest = start.sink().manifest();
+    int first = manifest.generation();
+    for (int g = 1; g < first; g++) {
+      RunCheckpoint done = manifest.finished().get(g - 1);
+      totals.add(RunTotals.of(done, start.dedup()));
+      counts.add(counts(g, done.rows(), done.products(), 0, 0, 0));
+    }
+    Deduplicator inputKeys =
+        generations.excludeInputs() || schema.continuesLineage()
+            ? InputKeys.collect(
+                o.input(), schema, o.dedup(), o.pipeline().workers(), o.pipeline().batchSize())
+            : null;
+    for (int g = first; g <= generations.count(); g++) {
+      MemoryWatch.resetPeaks();
+      RunTotals t = transform(start, g, g == first ? start.checkpoint() : null, inputKeys);
+      totals.add(t);
+      double seconds = t.performance().elapsedSeconds();
+      counts.add(
+          counts(
+              g,
+              t.rows(),
+              t.products(),
+              seconds,
+              MemoryWatch.peakHeapPoolBytes(),
+              MemoryWatch.peakRssBytes()));
+    }
+  }
+
+  private RunSummary.GenerationCounts counts(
+      int g,
+      RunSummary.RowCounts parents,
+      RunSummary.ProductCounts products,
+      double seconds,
+      long peakHeap,
+      long peakRss) {
+    return new RunSummary.GenerationCounts(
+        g,
+        generations.scenario().stepOf(g).selector(),
+        parents,
+        products,
+        seconds,
+        seconds > 0 ? products.generated() / seconds : 0,
+        peakHeap,
+        peakRss);
+  }
+
+  /**
+   * Reads every batch of generation {@code g} (from the checkpoint's on, for the generation an
+   * interrupted run was in) through the pipeline into the run's sink.
+   */
+  private RunTotals transform(
+      RunStart start, int g, RunCheckpoint resumeFrom, Deduplicator inputKeys) {
     Pipeline.Settings settings = o.pipeline();
-    try (BatchReader reader =
-        o.input().open(settings.batchSize(), start.firstRow(settings.batchSize()))) {
+    RunOutput output = start.sink();
+    long firstRow = resumeFrom == null ? 0 : resumeFrom.batchesWritten() * settings.batchSize();
+    List<TransformDefinition> step = generations.scenario().stepOf(g).transforms();
+    int count = generations.count();
+    try (BatchSource source =
+            g == 1
+                ? o.input().open(settings.batchSize(), firstRow)
+                : new GenerationReader(
+                    output.productParts(g - 1),
+                    output.manifest().partsOf(g - 1).stream()
+                        .mapToLong(PartManifest.Part::productRows)
+                        .sum(),
+                    settings.batchSize(),
+                    firstRow);
+        RootCounts earlier = rootCounts(output, g, resumeFrom)) {
       LOG.info(
-          "{}: {} rows, {} transforms, {} workers, {} batches in flight at most, dedup {}",
-          o.input().file(),
-          reader.rowCount(),
-          transforms.size(),
+          "{}{}: {} rows, {} transforms, {} workers, {} batches in flight at most, dedup {}",
+          count > 1 ? "generation " + g + "/" + count + ", " : "",
+          g == 1 ? o.input().file() : "the products of generation " + (g - 1),
+          source.rowCount(),
+          step.size(),
           settings.workers(),
           settings.maxInFlight(),
           o.dedup().mode().optionValue());
+      String prefix = count > 1 ? "[Gen " + g + "/" + count + "] " : "";
       Pipeline pipeline =
           new Pipeline(
-              reader,
+              source,
               new TransformWorker(
                   () ->
                       stages
                           .enumerator()
                           .apply(
-                              new ProductEnumerator(transforms, o.limits(), chemistry.fragments())
-                                  ::enumerate)),
+                              new ProductEnumerator(step, o.limits(), chemistry.fragments())
+                                  ::enumerate),
+                  scoring()),
               start.dedup(),
-              stages.sink().apply(start.sink()),
+              stages.sink().apply(new GenerationSink(output, g == count)),
               settings,
               ProgressReporter.forCommandLine(
                   o.reporting().quiet(),
                   o.reporting().progressEvery(),
-                  reader.rowCount(),
-                  LOG::info,
+                  source.rowCount(),
+                  line -> LOG.info("{}{}", prefix, line),
                   LOG::warn));
-      if (start instanceof RunStart.Resumed resumed) {
-        pipeline.resumingAfter(resumed.checkpoint());
+      if (resumeFrom != null && start instanceof RunStart.Resumed) {
+        pipeline.resumingAfter(resumeFrom);
+      }
+      if (inputKeys != null) {
+        pipeline.excludingInputs(inputKeys);
+      }
+      if (earlier != null) {
+        pipeline.cappingRoots(new RootBudget(generations.maxProductsPerRoot(), earlier));
       }
       return pipeline.run();
+    } catch (IOException e) {
+      throw new OutputException("closing the products of generation " + (g - 1) + ": " + e, e);
+    }
+  }
+
+  /**
+   * The products each root has in the committed parts before generation {@code g}'s pipeline starts
+   * (earlier generations; the resumed generation's own), or null with no root cap.
+   */
+  private RootCounts rootCounts(RunOutput output, int g, RunCheckpoint resumeFrom) {
+    if (generations.maxProductsPerRoot() == 0) {
+      return null;
+    }
+    List<List<Path>> parts = new ArrayList<>();
+    for (int earlier = 1; earlier < g; earlier++) {
+      parts.add(output.productParts(earlier));
+    }
+    if (resumeFrom != null) {
+      parts.add(output.productParts(g));
+    }
+    return new RootCounts(parts);
+  }
+
+  private Scoring scoring() {
+    Map<String, Double> probabilities = new HashMap<>();
+    for (TransformDefinition t : generations.scenario().transforms()) {
+      if (t.probability() != null) {
+        probabilities.put(t.name(), t.probability());
+      }
+    }
+    return new Scoring(probabilities, generations.minScore());
+  }
+
+  /**
+   * The run's output as one generation's sink: committing it ends the generation (the run, for the
+   * last); aborting it keeps the parts committed so far, of this and earlier generations.
+   */
+  private record GenerationSink(RunOutput output, boolean last) implements ProductSink {
+    @Override
+    public void write(ProductRow row) {
+      output.write(row);
+    }
+
+    @Override
+    public void reject(RejectRow row) {
+      output.reject(row);
+    }
+
+    @Override
+    public void batchWritten(RunCheckpoint checkpoint) {
+      output.batchWritten(checkpoint);
+    }
+
+    @Override
+    public void commit() {
+      output.endGeneration(last);
+    }
+
+    @Override
+    public void abort() {
+      output.abort();
     }
   }
 

@@ -22,9 +22,10 @@ public final class TransformLibraryOptions {
       paramLabel = "FILE",
       description =
           "Transform library: YAML (.yaml/.yml), JSON (.json) or tab-separated rule lines"
-              + " (.txt/.tsv: SMIRKS, name, optional probability and #comment). Default: the"
-              + " built-in library (see 'transforms list').")
-  Path file;
+              + " (.txt/.tsv: SMIRKS, name, optional probability and #comment; their category is"
+              + " the file name, e.g. phase1). Repeat to use several. Default: the built-in"
+              + " library (see 'transforms list').")
+  List<Path> files;
 
   @Option(
       names = "--dialect",
@@ -46,7 +47,9 @@ public final class TransformLibraryOptions {
   public TransformLibrary library() {
     try {
       TransformLibrary library =
-          file == null ? TransformLibrary.defaults() : TransformLibrary.load(file);
+          files == null || files.isEmpty()
+              ? TransformLibrary.defaults()
+              : TransformLibrary.combine(files.stream().map(TransformLibrary::load).toList());
       library = dialect().map(library::inDialect).orElse(library);
       return only == null ? library : library.only(only);
     } catch (TransformLibraryException e) {

@@ -27,11 +27,25 @@ import org.apache.parquet.schema.Type;
  *     number
  * @param passThrough every other top-level column, in file order
  * @param rowCount total number of rows, from the file footer
+ * @param continuesLineage the file is an {@code apply} output (it has the products columns
+ *     product_smiles, parent_id, parent_smiles, transform and site): its rows are products of an
+ *     earlier generation, whose lineage columns (generation, root_id, pathway, score; product_id as
+ *     the id) are read into each row's lineage and not passed through; a products file written
+ *     before the lineage columns existed counts as generation 1, rooted at its parent_id, with its
+ *     transform as the pathway and score 1
  */
 public record InputSchema(
-    String smilesColumn, String idColumn, List<Type> passThrough, long rowCount) {
+    String smilesColumn,
+    String idColumn,
+    List<Type> passThrough,
+    long rowCount,
+    boolean continuesLineage) {
 
   private static final int MAX_LISTED_COLUMNS = 30;
+
+  /** The columns that make a file an {@code apply} output. */
+  private static final List<String> PRODUCTS_FILE_COLUMNS =
+      List.of("product_smiles", "parent_id", "parent_smiles", "transform", "site");
 
   public InputSchema {
     Objects.requireNonNull(smilesColumn, "smilesColumn");
@@ -39,6 +53,16 @@ public record InputSchema(
     if (rowCount < 0) {
       throw new IllegalArgumentException("rowCount < 0: " + rowCount);
     }
+  }
+
+  /** A library of root molecules (not an {@code apply} output). */
+  public InputSchema(String smilesColumn, String idColumn, List<Type> passThrough, long rowCount) {
+    this(smilesColumn, idColumn, passThrough, rowCount, false);
+  }
+
+  /** Whether a file schema is that of an {@code apply} products file. */
+  static boolean isProductsFile(MessageType fileSchema) {
+    return PRODUCTS_FILE_COLUMNS.stream().allMatch(fileSchema::containsField);
   }
 
   /** Names of the pass-through columns, in order. */
@@ -76,6 +100,9 @@ public record InputSchema(
     for (Type field : fileSchema.getFields()) {
       requireFlat(file, field, "only flat columns are supported");
     }
+    if (isProductsFile(fileSchema)) {
+      return resolveProducts(file, fileSchema, smilesColumn, id, rowCount);
+    }
     Type smiles = find(file, fileSchema, smilesColumn, "SMILES column");
     if (!isText(smiles.asPrimitiveType(), false)) {
       throw new InputException(
@@ -112,6 +139,50 @@ public record InputSchema(
       }
     }
     return new InputSchema(smilesColumn, idName, others, rowCount);
+  }
+
+  /**
+   * An {@code apply} output as input: the products are the molecules (product_smiles, unless
+   * another column named with --smiles-column is there), product_id their ids (unless --id-column
+   * names another), and every column but the products columns is passed through (the roots').
+   */
+  private static InputSchema resolveProducts(
+      String file, MessageType fileSchema, String smilesColumn, IdColumn id, long rowCount) {
+    String smiles = fileSchema.containsField(smilesColumn) ? smilesColumn : "product_smiles";
+    Type smilesType = fileSchema.getType(smiles);
+    if (!isText(smilesType.asPrimitiveType(), false)) {
+      throw new InputException(
+          file
+              + ": SMILES column '"
+              + smiles
+              + "' must be a string column, found "
+              + describe(smilesType));
+    }
+    String idName = null;
+    if (id.explicit()) {
+      Type idType = find(file, fileSchema, id.name(), "id column");
+      if (!isText(idType.asPrimitiveType(), true)) {
+        throw new InputException(
+            file
+                + ": id column '"
+                + id.name()
+                + "' must be a string or integer column, found "
+                + describe(idType));
+      }
+      idName = id.name();
+    } else if (fileSchema.containsField("product_id")) {
+      idName = "product_id";
+    }
+    List<Type> others = new ArrayList<>();
+    for (Type field : fileSchema.getFields()) {
+      String name = field.getName();
+      if (!name.equals(smiles)
+          && !name.equals(idName)
+          && !ProductWriteSupport.PRODUCT_COLUMNS.contains(name)) {
+        others.add(field);
+      }
+    }
+    return new InputSchema(smiles, idName, others, rowCount, true);
   }
 
   private static Type find(String file, MessageType schema, String name, String role) {

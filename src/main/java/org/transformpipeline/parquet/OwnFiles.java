@@ -15,7 +15,7 @@ public final class OwnFiles {
 
   /** Every column of a products file, pass-through cells boxed as the input reader boxes them. */
   public static ParquetRows<ProductRow> products(Path file) {
-    return ParquetRows.open(file, new ProductRowReadSupport(false));
+    return ParquetRows.open(file, new ProductRowReadSupport());
   }
 
   /**
@@ -23,7 +23,15 @@ public final class OwnFiles {
    * empty): enough to rebuild a dedup state.
    */
   public static ParquetRows<ProductRow> productSmiles(Path file) {
-    return ParquetRows.open(file, new ProductRowReadSupport(true));
+    return ParquetRows.open(file, new ProductRowReadSupport("product_smiles"));
+  }
+
+  /**
+   * Only the {@code root_id} column of a products file (in each row's lineage; the other fields are
+   * empty): enough to count a root's products.
+   */
+  public static ParquetRows<ProductRow> rootIds(Path file) {
+    return ParquetRows.open(file, new ProductRowReadSupport("root_id"));
   }
 
   /** A rejects file. */

@@ -1,8 +1,10 @@
 package org.transformpipeline.parquet;
 
 import java.util.Arrays;
+import java.util.Set;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
+import org.transformpipeline.pipeline.Lineage;
 import org.transformpipeline.pipeline.ProductRow;
 
 /**
@@ -15,17 +17,31 @@ final class ProductRowReadSupport extends RowReadSupport<ProductRow> {
 
   private static final int PRODUCT_COLUMNS = ProductWriteSupport.PRODUCT_COLUMNS.size();
 
-  /** product_smiles, parent_id, parent_smiles, transform; then site and fragment (int32). */
-  private static final int TEXT_COLUMNS = 4;
+  /** Which product columns are strings (the others are int32 or, for the score, double). */
+  private static final Set<String> TEXT_COLUMNS =
+      Set.of(
+          "product_smiles",
+          "parent_id",
+          "parent_smiles",
+          "transform",
+          "product_id",
+          "root_id",
+          "pathway");
 
-  private final boolean smilesOnly;
+  private final String onlyColumn;
+
+  /** Reads every column. */
+  ProductRowReadSupport() {
+    this(null);
+  }
 
   /**
-   * @param smilesOnly read only {@code product_smiles}; the other fields are null, site 0 and no
-   *     cells
+   * @param onlyColumn read only this column ({@code product_smiles} or {@code root_id}), or null
+   *     for all; the other fields are null (the lineage, with only its root, for {@code root_id}),
+   *     site 0 and no cells
    */
-  ProductRowReadSupport(boolean smilesOnly) {
-    this.smilesOnly = smilesOnly;
+  ProductRowReadSupport(String onlyColumn) {
+    this.onlyColumn = onlyColumn;
   }
 
   @Override
@@ -37,15 +53,43 @@ final class ProductRowReadSupport extends RowReadSupport<ProductRow> {
             "not a products file: column " + i + " is not " + expected + " in " + file);
       }
     }
-    return smilesOnly ? new MessageType(file.getName(), file.getType(0)) : file;
+    return onlyColumn == null
+        ? file
+        : new MessageType(file.getName(), file.getType(file.getFieldIndex(onlyColumn)));
   }
 
   @Override
   Assembler<ProductRow> assembler(MessageType requested) {
-    return new Row(requested.getFieldCount());
+    return onlyColumn == null ? new Row(requested.getFieldCount()) : new OneColumn(onlyColumn);
   }
 
-  /** Fields 0-5 are the product columns; cells hold the rest. */
+  /** One text column: the product SMILES, or the root id. */
+  private static final class OneColumn extends Assembler<ProductRow> {
+    private final boolean root;
+    private String value;
+
+    OneColumn(String column) {
+      super(1);
+      this.root = column.equals("root_id");
+      converters[0] = new BoxedCellConverter((at, v) -> value = (String) v, 0, true);
+    }
+
+    @Override
+    public void start() {
+      value = null;
+    }
+
+    @Override
+    public void end() {
+      current =
+          root
+              ? new ProductRow(
+                  null, null, null, null, 0, 0, null, new Lineage(1, value, "", 1), null)
+              : new ProductRow(value, null, null, null, 0, 0, null, null, new Object[0]);
+    }
+  }
+
+  /** The first fields are the product columns; cells hold the rest. */
   private static final class Row extends Assembler<ProductRow> {
     private final Object[] values;
 
@@ -53,8 +97,10 @@ final class ProductRowReadSupport extends RowReadSupport<ProductRow> {
       super(fields);
       values = new Object[fields];
       for (int i = 0; i < fields; i++) {
-        converters[i] =
-            new BoxedCellConverter((at, value) -> values[at] = value, i, i < TEXT_COLUMNS);
+        boolean text =
+            i < PRODUCT_COLUMNS
+                && TEXT_COLUMNS.contains(ProductWriteSupport.PRODUCT_COLUMNS.get(i));
+        converters[i] = new BoxedCellConverter((at, value) -> values[at] = value, i, text);
       }
     }
 
@@ -73,11 +119,14 @@ final class ProductRowReadSupport extends RowReadSupport<ProductRow> {
       current =
           new ProductRow(
               (String) values[0],
-              values.length > 1 ? (String) values[1] : null,
-              values.length > 2 ? (String) values[2] : null,
-              values.length > 3 ? (String) values[3] : null,
-              values.length > 4 ? (Integer) values[4] : 0,
-              values.length > 5 ? (Integer) values[5] : 0,
+              (String) values[1],
+              (String) values[2],
+              (String) values[3],
+              (Integer) values[4],
+              (Integer) values[5],
+              (String) values[6],
+              new Lineage(
+                  (Integer) values[7], (String) values[8], (String) values[9], (Double) values[10]),
               passThrough);
     }
   }

@@ -13,6 +13,7 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
+import org.transformpipeline.pipeline.Lineage;
 import org.transformpipeline.pipeline.ProductRow;
 
 /**
@@ -24,7 +25,18 @@ final class ProductWriteSupport extends RowWriteSupport<ProductRow> {
 
   /** The product columns, in order, before the pass-through columns. */
   static final List<String> PRODUCT_COLUMNS =
-      List.of("product_smiles", "parent_id", "parent_smiles", "transform", "site", "fragment");
+      List.of(
+          "product_smiles",
+          "parent_id",
+          "parent_smiles",
+          "transform",
+          "site",
+          "fragment",
+          "product_id",
+          "generation",
+          "root_id",
+          "pathway",
+          "score");
 
   private final List<PrimitiveType> passThrough;
 
@@ -36,8 +48,9 @@ final class ProductWriteSupport extends RowWriteSupport<ProductRow> {
   /**
    * The output schema for an input: {@code product_smiles, parent_id, parent_smiles, transform}
    * (required strings), {@code site} and {@code fragment} (required int32; fragment 0 for a whole
-   * product, 1, 2, ... for the components of a split cleavage product), then the pass-through
-   * columns.
+   * product, 1, 2, ... for the components of a split cleavage product), the lineage columns {@code
+   * product_id} (string), {@code generation} (int32), {@code root_id}, {@code pathway} (strings)
+   * and {@code score} (double), all required, then the pass-through columns.
    *
    * @throws OutputException when a pass-through column's name equals a product column's, ignoring
    *     case (as DuckDB and Spark do)
@@ -45,13 +58,15 @@ final class ProductWriteSupport extends RowWriteSupport<ProductRow> {
   static MessageType schema(InputSchema input) {
     List<Type> fields = new ArrayList<>();
     for (String name : PRODUCT_COLUMNS.subList(0, 4)) {
-      fields.add(
-          Types.required(PrimitiveTypeName.BINARY)
-              .as(LogicalTypeAnnotation.stringType())
-              .named(name));
+      fields.add(text(name));
     }
     fields.add(Types.required(PrimitiveTypeName.INT32).named("site"));
     fields.add(Types.required(PrimitiveTypeName.INT32).named("fragment"));
+    fields.add(text("product_id"));
+    fields.add(Types.required(PrimitiveTypeName.INT32).named("generation"));
+    fields.add(text("root_id"));
+    fields.add(text("pathway"));
+    fields.add(Types.required(PrimitiveTypeName.DOUBLE).named("score"));
     Map<String, String> taken = new HashMap<>();
     PRODUCT_COLUMNS.forEach(name -> taken.put(name, name));
     for (Type column : input.passThrough()) {
@@ -62,11 +77,22 @@ final class ProductWriteSupport extends RowWriteSupport<ProductRow> {
                 + column.getName()
                 + "' clashes with output column '"
                 + clash
-                + "'; rename it in the input");
+                + "', which every products file has; rename it in the input (for example"
+                + " DuckDB: COPY (SELECT * RENAME ("
+                + column.getName()
+                + " AS input_"
+                + column.getName()
+                + ")) ...)");
       }
       fields.add(column);
     }
     return new MessageType("product", fields);
+  }
+
+  private static Type text(String name) {
+    return Types.required(PrimitiveTypeName.BINARY)
+        .as(LogicalTypeAnnotation.stringType())
+        .named(name);
   }
 
   @Override
@@ -82,6 +108,16 @@ final class ProductWriteSupport extends RowWriteSupport<ProductRow> {
     consumer.startField("fragment", 5);
     consumer.addInteger(row.fragment());
     consumer.endField("fragment", 5);
+    Lineage lineage = row.lineage();
+    string(6, row.productId());
+    consumer.startField("generation", 7);
+    consumer.addInteger(lineage.generation());
+    consumer.endField("generation", 7);
+    string(8, lineage.rootId());
+    string(9, lineage.pathway());
+    consumer.startField("score", 10);
+    consumer.addDouble(lineage.score());
+    consumer.endField("score", 10);
     Object[] cells = row.passThrough();
     for (int i = 0; i < cells.length; i++) {
       if (cells[i] != null) {
@@ -122,6 +158,10 @@ final class ProductWriteSupport extends RowWriteSupport<ProductRow> {
     requireText(parent, "parent_id", parent);
     requireText(row.parentSmiles(), "parent_smiles", parent);
     requireText(row.transform(), "transform", parent);
+    requireText(row.productId(), "product_id", parent);
+    if (row.lineage() == null) {
+      throw new IllegalArgumentException("product of parent '" + parent + "': no lineage");
+    }
     Object[] cells = row.passThrough();
     if (cells == null || cells.length != passThrough.size()) {
       throw new IllegalArgumentException(

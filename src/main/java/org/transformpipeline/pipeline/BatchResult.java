@@ -23,6 +23,8 @@ import java.util.Map;
  *     site order wins), in that order, with their hashes
  * @param inBatchDuplicates products dropped because an earlier row of this batch made the same one
  * @param workerNanos time the worker spent on this batch
+ * @param belowMinScore products dropped because their score is below {@code --min-score} (before
+ *     in-batch dedup)
  */
 public record BatchResult(
     long index,
@@ -37,7 +39,8 @@ public record BatchResult(
     Map<String, Long> generatedByTransform,
     List<HashedProduct> candidates,
     long inBatchDuplicates,
-    long workerNanos) {
+    long workerNanos,
+    long belowMinScore) {
 
   public BatchResult {
     rowRejections = List.copyOf(rowRejections);

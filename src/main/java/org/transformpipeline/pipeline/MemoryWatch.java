@@ -117,4 +117,37 @@ public final class MemoryWatch {
     }
     return total > 0 ? available / total : Double.NaN;
   }
+
+  /**
+   * Starts the peaks over: the heap pools' peak usage (JMX) and, on Linux, the process's peak
+   * resident set size (writing 5 to /proc/self/clear_refs), so that each generation's own peaks can
+   * be read at its end.
+   */
+  public static void resetPeaks() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
+        pool.resetPeakUsage();
+      }
+    }
+    try {
+      Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+    } catch (IOException | RuntimeException e) {
+      // not Linux, or not allowed: the peak is then the process's since it started
+    }
+  }
+
+  /** The process's peak resident set size (VmHWM, Linux), or 0 where the system cannot tell. */
+  public static long peakRssBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          String[] cells = line.substring(6).trim().split("\\s+");
+          return Long.parseLong(cells[0]) * 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux
+    }
+    return 0;
+  }
 }

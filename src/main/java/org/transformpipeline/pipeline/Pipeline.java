@@ -80,6 +80,8 @@ public final class Pipeline {
   private final RunTimeline timeline = new RunTimeline(RunTimeline.DEFAULT_CAPACITY);
   private long firstBatch;
   private long rowsBefore; // rows of an interrupted run this one resumes
+  private Deduplicator inputKeys; // products equal to an input molecule are not written; or null
+  private RootBudget roots; // at most so many products per root; or null
 
   /** What the reader and the workers hand to the consumer. */
   private sealed interface Completion {
@@ -133,6 +135,28 @@ public final class Pipeline {
     tally.restore(checkpoint);
     firstBatch = checkpoint.batchesWritten();
     rowsBefore = checkpoint.rows().read();
+    return this;
+  }
+
+  /**
+   * Makes this run drop, as duplicates of an input molecule, the products whose key is in {@code
+   * keys} ({@code --exclude-inputs}). Call before {@link #run()}.
+   *
+   * @return this pipeline
+   */
+  public Pipeline excludingInputs(Deduplicator keys) {
+    this.inputKeys = keys;
+    return this;
+  }
+
+  /**
+   * Makes this run write at most the budget's products per root ({@code --max-products-per-root}),
+   * counting the rest as capped per root. Call before {@link #run()}.
+   *
+   * @return this pipeline
+   */
+  public Pipeline cappingRoots(RootBudget budget) {
+    this.roots = budget;
     return this;
   }
 
@@ -274,11 +298,15 @@ public final class Pipeline {
     }
     try {
       for (HashedProduct candidate : result.candidates()) {
-        if (dedup.addIfAbsent(candidate.hi(), candidate.lo())) {
+        if (inputKeys != null && inputKeys.contains(candidate.hi(), candidate.lo())) {
+          tally.inputDuplicate();
+        } else if (!dedup.addIfAbsent(candidate.hi(), candidate.lo())) {
+          tally.crossBatchDuplicate();
+        } else if (roots != null && !roots.admit(candidate.row().lineage().rootId())) {
+          tally.cappedPerRoot();
+        } else {
           sink.write(candidate.row());
           tally.written(candidate.row());
-        } else {
-          tally.crossBatchDuplicate();
         }
       }
       for (RejectRow reject : result.rejects()) {

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * The threads of a {@link Pipeline}: named daemon threads (so that a thread dump says which stage
  * each is), and the wait for them after a shutdown. Stateless.
  */
-final class PipelineThreads {
+public final class PipelineThreads {
 
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
@@ -21,7 +21,7 @@ final class PipelineThreads {
   private PipelineThreads() {}
 
   /** Daemon threads named {@code prefix-1}, {@code prefix-2}, ... */
-  static ThreadFactory named(String prefix) {
+  public static ThreadFactory named(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
       Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
@@ -31,7 +31,7 @@ final class PipelineThreads {
   }
 
   /** Waits for a shut-down executor's threads, warning when they are still running after 60 s. */
-  static void awaitTermination(ExecutorService executor, String what) {
+  public static void awaitTermination(ExecutorService executor, String what) {
     try {
       if (!executor.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
         LOG.warn("{} threads still running {} s after shutdown", what, SHUTDOWN_WAIT_SECONDS);

@@ -6,6 +6,7 @@ import com.google.common.hash.Hashing;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /**
  * The dedup key of a product: the 128-bit murmur3 hash of its canonical SMILES (UTF-8) as two
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
  */
 public record ProductKey(long hi, long lo) {
 
+  private static final HexFormat HEX = HexFormat.of();
   private static final HashFunction MURMUR3_128 = Hashing.murmur3_128();
 
   /** The key of a product SMILES. */
@@ -23,5 +25,10 @@ public record ProductKey(long hi, long lo) {
     HashCode hash = MURMUR3_128.hashString(smiles, StandardCharsets.UTF_8);
     ByteBuffer bytes = ByteBuffer.wrap(hash.asBytes()).order(ByteOrder.LITTLE_ENDIAN);
     return new ProductKey(bytes.getLong(0), bytes.getLong(8));
+  }
+
+  /** The key as 32 lower-case hexadecimal digits, {@code hi} then {@code lo}: a product's id. */
+  public String hex() {
+    return HEX.toHexDigits(hi) + HEX.toHexDigits(lo);
   }
 }

@@ -1,6 +1,7 @@
 package org.transformpipeline.pipeline;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,9 @@ import java.util.Map;
  * @param rejectedExamples the first few rejected rows, to find them in the input
  * @param timeline one sample per written batch, thinned to at most a few thousand evenly spread
  *     (see {@link RunTimeline}); null in summaries written before it existed
+ * @param generations each generation's counts, in order (one for a one-generation run); the run's
+ *     {@code rows} are generation 1's (the input rows), its {@code products} and {@code transforms}
+ *     the sums over generations; empty in summaries written before generations existed
  */
 public record RunSummary(
     String input,
@@ -33,7 +37,63 @@ public record RunSummary(
     DedupStats dedup,
     Performance performance,
     List<RowRejection> rejectedExamples,
-    List<RunTimeline.Sample> timeline) {
+    List<RunTimeline.Sample> timeline,
+    List<GenerationCounts> generations) {
+
+  public RunSummary {
+    generations = generations == null ? List.of() : List.copyOf(generations);
+  }
+
+  /** A one-generation summary with no per-generation list. */
+  public RunSummary(
+      String input,
+      String output,
+      Settings settings,
+      RowCounts rows,
+      ProductCounts products,
+      Map<String, TransformCounts> transforms,
+      DedupStats dedup,
+      Performance performance,
+      List<RowRejection> rejectedExamples,
+      List<RunTimeline.Sample> timeline) {
+    this(
+        input,
+        output,
+        settings,
+        rows,
+        products,
+        transforms,
+        dedup,
+        performance,
+        rejectedExamples,
+        timeline,
+        List.of());
+  }
+
+  /**
+   * What one generation did.
+   *
+   * @param generation from 1
+   * @param transforms the scenario step it belonged to ({@code all} for plain {@code
+   *     --generations})
+   * @param parents what became of its parent rows (generation 1: the input rows; later: the new
+   *     unique products of the generation before)
+   * @param products what became of its products
+   * @param elapsedSeconds its wall time in this run (0 when an interrupted run had finished it)
+   * @param productsPerSecond products generated per second of its wall time
+   * @param peakHeapPoolBytes the heap memory pools' peak usage during it (JMX)
+   * @param peakRssBytes the process's peak resident set size during it (0 where the system cannot
+   *     tell)
+   */
+  public record GenerationCounts(
+      int generation,
+      String transforms,
+      RowCounts parents,
+      ProductCounts products,
+      double elapsedSeconds,
+      double productsPerSecond,
+      long peakHeapPoolBytes,
+      long peakRssBytes) {}
 
   /**
    * The options that shape a run, as given (after defaults). Those that do not change the output
@@ -85,6 +145,12 @@ public record RunSummary(
    * @param written rows in the output file
    * @param fragmentsWritten those that are one component of a cleavage product ({@code --fragments
    *     split}); 0 when products are kept whole
+   * @param belowMinScore products whose score (the product of the probabilities along their
+   *     pathway) is below {@code --min-score}: not written, not transformed further
+   * @param inputDuplicates products equal to an input molecule ({@code --exclude-inputs}, or the
+   *     rows of an {@code apply} output being continued)
+   * @param cappedPerRoot products not written because their root already had {@code
+   *     --max-products-per-root} products
    */
   public record ProductCounts(
       long generated,
@@ -94,7 +160,53 @@ public record RunSummary(
       long inBatchDuplicates,
       long crossBatchDuplicates,
       long written,
-      long fragmentsWritten) {}
+      long fragmentsWritten,
+      long belowMinScore,
+      long inputDuplicates,
+      long cappedPerRoot) {
+
+    /** Products counts without the generation options' (min score, input duplicates, root cap). */
+    public ProductCounts(
+        long generated,
+        long rejected,
+        Map<String, Long> rejectedByCategory,
+        long capped,
+        long inBatchDuplicates,
+        long crossBatchDuplicates,
+        long written,
+        long fragmentsWritten) {
+      this(
+          generated,
+          rejected,
+          rejectedByCategory,
+          capped,
+          inBatchDuplicates,
+          crossBatchDuplicates,
+          written,
+          fragmentsWritten,
+          0,
+          0,
+          0);
+    }
+
+    /** These counts and another's, added field by field (categories merged). */
+    public ProductCounts plus(ProductCounts o) {
+      Map<String, Long> categories = new LinkedHashMap<>(rejectedByCategory);
+      o.rejectedByCategory.forEach((k, v) -> categories.merge(k, v, Long::sum));
+      return new ProductCounts(
+          generated + o.generated,
+          rejected + o.rejected,
+          categories,
+          capped + o.capped,
+          inBatchDuplicates + o.inBatchDuplicates,
+          crossBatchDuplicates + o.crossBatchDuplicates,
+          written + o.written,
+          fragmentsWritten + o.fragmentsWritten,
+          belowMinScore + o.belowMinScore,
+          inputDuplicates + o.inputDuplicates,
+          cappedPerRoot + o.cappedPerRoot);
+    }
+  }
 
   /** Products of one transform: made (before dedup) and written. */
   public record TransformCounts(long generated, long written) {}
@@ -150,6 +262,28 @@ public record RunSummary(
         || category.equals("parent: too large");
   }
 
+  /** A run's counts over its generations, under the given input, output and settings. */
+  public static RunSummary of(
+      String input,
+      String output,
+      Settings settings,
+      RunTotals totals,
+      List<GenerationCounts> generations) {
+    RunSummary one = of(input, output, settings, totals);
+    return new RunSummary(
+        input,
+        output,
+        settings,
+        one.rows,
+        one.products,
+        one.transforms,
+        one.dedup,
+        one.performance,
+        one.rejectedExamples,
+        one.timeline,
+        generations);
+  }
+
   /** This run's counts under the given input, output and settings. */
   public static RunSummary of(String input, String output, Settings settings, RunTotals totals) {
     return new RunSummary(
@@ -162,7 +296,8 @@ public record RunSummary(
         totals.dedup(),
         totals.performance(),
         totals.rejectedExamples(),
-        totals.timeline());
+        totals.timeline(),
+        List.of());
   }
 
   /**
@@ -194,9 +329,15 @@ public record RunSummary(
         rows.rejectedByCategory().values().stream().mapToLong(Long::longValue).sum());
     check(
         violations,
-        "products generated = in-batch duplicates + cross-batch duplicates + products written",
+        "products generated = below --min-score + in-batch duplicates + cross-batch duplicates"
+            + " + equal to an input + capped per root + products written",
         products.generated(),
-        products.inBatchDuplicates() + products.crossBatchDuplicates() + products.written());
+        products.belowMinScore()
+            + products.inBatchDuplicates()
+            + products.crossBatchDuplicates()
+            + products.inputDuplicates()
+            + products.cappedPerRoot()
+            + products.written());
     check(
         violations,
         "products rejected = sum of products rejected by category",
@@ -212,6 +353,37 @@ public record RunSummary(
         "products written = sum over transforms of written",
         products.written(),
         transforms.values().stream().mapToLong(TransformCounts::written).sum());
+    if (!generations.isEmpty()) {
+      ProductCounts sum = generations.get(0).products();
+      for (GenerationCounts g : generations.subList(1, generations.size())) {
+        sum = sum.plus(g.products());
+      }
+      check(
+          violations, "products written = sum over generations", products.written(), sum.written());
+      check(
+          violations,
+          "products generated = sum over generations",
+          products.generated(),
+          sum.generated());
+      for (GenerationCounts g : generations) {
+        RowCounts p = g.parents();
+        check(
+            violations,
+            "generation " + g.generation() + ": parents = with products + no site + rejected",
+            p.read(),
+            p.withProducts() + p.noSite() + p.rejected());
+        if (g.generation() > 1) {
+          check(
+              violations,
+              "generation "
+                  + g.generation()
+                  + ": parents = products written in generation "
+                  + (g.generation() - 1),
+              p.read(),
+              generations.get(g.generation() - 2).products().written());
+        }
+      }
+    }
     return violations;
   }
 

@@ -34,6 +34,9 @@ public final class RunTally {
   long crossBatchDuplicates;
   long productsWritten;
   long fragmentsWritten;
+  long belowMinScore;
+  long inputDuplicates;
+  long cappedPerRoot;
   final Map<String, long[]> byTransform = new TreeMap<>();
 
   long workerNanos;
@@ -61,6 +64,7 @@ public final class RunTally {
     }
     productsCapped += result.productsCapped();
     inBatchDuplicates += result.inBatchDuplicates();
+    belowMinScore += result.belowMinScore();
     result.generatedByTransform().forEach((name, n) -> transform(name)[0] += n);
     workerNanos += result.workerNanos();
   }
@@ -75,6 +79,16 @@ public final class RunTally {
   /** Counts a product dropped by the cross-batch dedup. */
   public void crossBatchDuplicate() {
     crossBatchDuplicates++;
+  }
+
+  /** Counts a product dropped because it equals an input molecule. */
+  public void inputDuplicate() {
+    inputDuplicates++;
+  }
+
+  /** Counts a product dropped because its root had its fill of products. */
+  public void cappedPerRoot() {
+    cappedPerRoot++;
   }
 
   void sampleHeap(long used) {
@@ -108,6 +122,9 @@ public final class RunTally {
     crossBatchDuplicates = p.crossBatchDuplicates();
     productsWritten = p.written();
     fragmentsWritten = p.fragmentsWritten();
+    belowMinScore = p.belowMinScore();
+    inputDuplicates = p.inputDuplicates();
+    cappedPerRoot = p.cappedPerRoot();
     byTransform.clear();
     c.transforms()
         .forEach((name, t) -> byTransform.put(name, new long[] {t.generated(), t.written()}));
@@ -138,7 +155,10 @@ public final class RunTally {
         inBatchDuplicates,
         crossBatchDuplicates,
         productsWritten,
-        fragmentsWritten);
+        fragmentsWritten,
+        belowMinScore,
+        inputDuplicates,
+        cappedPerRoot);
   }
 
   /** Per transform: products generated and written so far. */

@@ -38,12 +38,22 @@ import org.transformpipeline.chem.Rejection;
 public final class TransformWorker {
 
   private final ThreadLocal<ParentEnumerator> enumerators;
+  private final Scoring scoring;
 
   /**
    * @param enumeratorFactory called once per worker thread (and after a row's exception)
    */
   public TransformWorker(Supplier<? extends ParentEnumerator> enumeratorFactory) {
+    this(enumeratorFactory, Scoring.NONE);
+  }
+
+  /**
+   * @param enumeratorFactory called once per worker thread (and after a row's exception)
+   * @param scoring the transforms' probabilities and the score below which products are pruned
+   */
+  public TransformWorker(Supplier<? extends ParentEnumerator> enumeratorFactory, Scoring scoring) {
     this.enumerators = ThreadLocal.withInitial(enumeratorFactory);
+    this.scoring = scoring;
   }
 
   /**
@@ -57,6 +67,7 @@ public final class TransformWorker {
     long generated = 0;
     long capped = 0;
     long inBatchDuplicates = 0;
+    long belowMinScore = 0;
     List<RowRejection> rejections = new ArrayList<>();
     List<RejectRow> rejects = new ArrayList<>();
     Map<String, Long> productRejects = new TreeMap<>();
@@ -87,9 +98,16 @@ public final class TransformWorker {
         for (Product product : derivatized.products()) {
           generated++;
           byTransform.merge(product.transform(), 1L, Long::sum);
+          Lineage lineage =
+              row.lineage().next(product.transform(), scoring.probability(product.transform()));
+          if (lineage.score() < scoring.minScore()) {
+            belowMinScore++;
+            continue;
+          }
           ProductKey key = ProductKey.of(product.smiles());
           if (seen.add(key)) {
-            candidates.add(new HashedProduct(productRow(row, product), key.hi(), key.lo()));
+            candidates.add(
+                new HashedProduct(productRow(row, product, key, lineage), key.hi(), key.lo()));
           } else {
             inBatchDuplicates++;
           }
@@ -109,7 +127,8 @@ public final class TransformWorker {
         byTransform,
         candidates,
         inBatchDuplicates,
-        System.nanoTime() - start);
+        System.nanoTime() - start,
+        belowMinScore);
   }
 
   private ParentOutcome outcomeOf(InputRow row) {
@@ -139,7 +158,8 @@ public final class TransformWorker {
     return new ParentOutcome.Rejected(new Rejection(stage, reason));
   }
 
-  private static ProductRow productRow(InputRow parent, Product product) {
+  private static ProductRow productRow(
+      InputRow parent, Product product, ProductKey key, Lineage lineage) {
     return new ProductRow(
         product.smiles(),
         parent.id(),
@@ -147,6 +167,8 @@ public final class TransformWorker {
         product.transform(),
         product.site(),
         product.fragment(),
+        key.hex(),
+        lineage,
         parent.passThrough());
   }
 }

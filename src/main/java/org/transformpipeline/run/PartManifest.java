@@ -17,10 +17,14 @@ import org.transformpipeline.pipeline.RunCheckpoint;
  * @param dedupStates checksums of the dedup-state files this run may find at start: the one it
  *     started from ({@code absent} when there was none) and, once the run has begun saving its own,
  *     that one
- * @param parts the committed parts, in batch order, covering batches 0 to {@code
- *     checkpoint.batchesWritten()} without gaps
- * @param checkpoint the run's counts after the last committed batch
- * @param complete true once every batch of the input is in the parts
+ * @param parts the committed parts, in output order: generation by generation, each generation's in
+ *     batch order, covering its batches 0 to the end (for the generation in progress, to {@code
+ *     checkpoint.batchesWritten()}) without gaps
+ * @param checkpoint the counts of the generation in progress after its last committed batch (of the
+ *     last generation once complete)
+ * @param complete true once every batch of every generation is in the parts
+ * @param generation the generation in progress, from 1 (the last one once complete)
+ * @param finished the final counts of each generation finished, in order
  */
 public record PartManifest(
     int format,
@@ -28,10 +32,12 @@ public record PartManifest(
     List<String> dedupStates,
     List<Part> parts,
     RunCheckpoint checkpoint,
-    boolean complete) {
+    boolean complete,
+    int generation,
+    List<RunCheckpoint> finished) {
 
-  /** The manifest format written by this version. */
-  public static final int FORMAT = 1;
+  /** The manifest format written by this version (2: generations). */
+  public static final int FORMAT = 2;
 
   /**
    * One committed part: a products file and a rejects file holding the output of a contiguous range
@@ -43,6 +49,7 @@ public record PartManifest(
    * @param endBatch one past the last batch covered
    * @param productRows rows in the products part
    * @param rejectRows rows in the rejects part
+   * @param generation the generation whose batches these are, from 1
    */
   public record Part(
       String products,
@@ -50,30 +57,71 @@ public record PartManifest(
       long firstBatch,
       long endBatch,
       long productRows,
-      long rejectRows) {}
+      long rejectRows,
+      int generation) {
+
+    public Part {
+      generation = Math.max(1, generation); // absent in a format-1 manifest: one generation
+    }
+  }
 
   public PartManifest {
     identity = new TreeMap<>(identity);
     dedupStates = List.copyOf(dedupStates);
     parts = List.copyOf(parts);
+    generation = Math.max(1, generation);
+    finished = finished == null ? List.of() : List.copyOf(finished);
   }
 
   /** A run that has committed nothing yet. */
   public static PartManifest start(Map<String, String> identity, String dedupState) {
     return new PartManifest(
-        FORMAT, identity, List.of(dedupState), List.of(), RunCheckpoint.start(), false);
+        FORMAT,
+        identity,
+        List.of(dedupState),
+        List.of(),
+        RunCheckpoint.start(),
+        false,
+        1,
+        List.of());
+  }
+
+  /** The committed parts of one generation, in order. */
+  public List<Part> partsOf(int generation) {
+    return parts.stream().filter(p -> p.generation() == generation).toList();
   }
 
   /** This manifest with one more part, ending at the checkpoint. */
   PartManifest with(Part part, RunCheckpoint after) {
     List<Part> more = new ArrayList<>(parts);
     more.add(part);
-    return new PartManifest(format, identity, dedupStates, more, after, complete);
+    return new PartManifest(
+        format, identity, dedupStates, more, after, complete, generation, finished);
   }
 
-  /** This manifest marked complete, with the final counts. */
+  /** This manifest with the generation in progress finished and the next one begun. */
+  PartManifest nextGeneration(RunCheckpoint last) {
+    return new PartManifest(
+        format,
+        identity,
+        dedupStates,
+        parts,
+        RunCheckpoint.start(),
+        false,
+        generation + 1,
+        plus(finished, last));
+  }
+
+  /** This manifest marked complete, with the final counts of the last generation. */
   PartManifest completed(RunCheckpoint last) {
-    return new PartManifest(format, identity, dedupStates, parts, last, true);
+    List<RunCheckpoint> all = complete ? finished : plus(finished, last);
+    return new PartManifest(format, identity, dedupStates, parts, last, true, generation, all);
+  }
+
+  private static List<RunCheckpoint> plus(List<RunCheckpoint> list, RunCheckpoint one) {
+    List<RunCheckpoint> more = new ArrayList<>(list);
+    more.add(one);
+    return more;
   }
 
   /** This manifest accepting one more dedup-state checksum at start. */
@@ -82,7 +130,8 @@ public record PartManifest(
     if (!more.contains(checksum)) {
       more.add(checksum);
     }
-    return new PartManifest(format, identity, more, parts, checkpoint, complete);
+    return new PartManifest(
+        format, identity, more, parts, checkpoint, complete, generation, finished);
   }
 
   /**

@@ -86,6 +86,19 @@ public final class RunIdentity {
     return id;
   }
 
+  /**
+   * What a resumed run must share with the interrupted one about its generations: the scenario (or
+   * number of generations) and the pruning options.
+   */
+  public static Map<String, String> of(Generations generations) {
+    Map<String, String> id = new LinkedHashMap<>();
+    id.put("--generations/--scenario", generations.scenario().label());
+    id.put("--exclude-inputs", Boolean.toString(generations.excludeInputs()));
+    id.put("--min-score", Double.toString(generations.minScore()));
+    id.put("--max-products-per-root", Integer.toString(generations.maxProductsPerRoot()));
+    return id;
+  }
+
   /** CRC32C of the Parquet footer (its length is in the 4 bytes before the final PAR1). */
   private static String footerChecksum(Path file) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -114,7 +127,16 @@ public final class RunIdentity {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (TransformDefinition t : transforms) {
         sha.update(
-            (t.name() + "\t" + t.smirks() + "\t" + t.dialect() + "\t" + t.maxSites() + "\n")
+            (t.name()
+                    + "\t"
+                    + t.smirks()
+                    + "\t"
+                    + t.dialect()
+                    + "\t"
+                    + t.maxSites()
+                    + "\t"
+                    + t.probability()
+                    + "\n")
                 .getBytes(StandardCharsets.UTF_8));
       }
       return "sha256:" + HexFormat.of().formatHex(sha.digest());

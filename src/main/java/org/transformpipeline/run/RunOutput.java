@@ -3,6 +3,7 @@ package org.transformpipeline.run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -131,6 +132,16 @@ public final class RunOutput implements ProductSink {
   /** Commits the last part and marks the manifest complete: every batch is in the parts. */
   @Override
   public void commit() {
+    endGeneration(true);
+  }
+
+  /**
+   * Commits the last part of the generation in progress and records the generation as finished: the
+   * next one begins (its batches from 0), or, for the last, the manifest is marked complete.
+   *
+   * @param lastGeneration whether no generation follows
+   */
+  public void endGeneration(boolean lastGeneration) {
     if (products != null) {
       if (last != null && last.batchesWritten() > partFirstBatch) {
         commitPart();
@@ -138,8 +149,15 @@ public final class RunOutput implements ProductSink {
         abortPart();
       }
     }
-    manifest = manifest.completed(last != null ? last : manifest.checkpoint());
+    RunCheckpoint end = last != null ? last : manifest.checkpoint();
+    manifest = lastGeneration ? manifest.completed(end) : manifest.nextGeneration(end);
     parts.writeManifest(manifest);
+    last = null;
+  }
+
+  /** The files of the committed products parts of one generation, in order. */
+  public List<Path> productParts(int generation) {
+    return manifest.partsOf(generation).stream().map(p -> parts.file(p.products())).toList();
   }
 
   /** Discards the open part; deletes the directory when no part was committed. */
@@ -252,7 +270,8 @@ public final class RunOutput implements ProductSink {
             partFirstBatch,
             last.batchesWritten(),
             products.rowsWritten(),
-            rejects.rowsWritten());
+            rejects.rowsWritten(),
+            manifest.generation());
     products = null;
     rejects = null;
     manifest = manifest.with(part, last);

@@ -102,7 +102,7 @@ class ApplyCommandTest {
                 + library
                 + "' i"
                 + " ON o.parent_id = i.id WHERE o.parent_smiles IS DISTINCT FROM i.smiles"
-                + " OR o.heavy IS DISTINCT FROM i.heavy OR o.score IS DISTINCT FROM i.score"
+                + " OR o.heavy IS DISTINCT FROM i.heavy OR o.activity IS DISTINCT FROM i.activity"
                 + " OR o.even IS DISTINCT FROM i.even OR o.big IS DISTINCT FROM i.big"
                 + " OR o.note IS DISTINCT FROM i.note"));
     assertEquals(
@@ -113,11 +113,11 @@ class ApplyCommandTest {
         Libraries.query(
             "SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '"
                 + output
-                + "') WHERE column_name IN ('heavy', 'score', 'even', 'big', 'note')"));
+                + "') WHERE column_name IN ('heavy', 'activity', 'even', 'big', 'note')"));
     assertEquals(
         List.of("true"),
         Libraries.query(
-            "SELECT count(*) FILTER (WHERE score IS NULL) > 0"
+            "SELECT count(*) FILTER (WHERE activity IS NULL) > 0"
                 + " AND count(*) FILTER (WHERE note IS NULL) > 0 FROM '"
                 + output
                 + "'"));

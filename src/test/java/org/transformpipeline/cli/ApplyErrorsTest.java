@@ -137,7 +137,18 @@ class ApplyErrorsTest {
         Set.of("p.parquet", "p.parquet.rejects.parquet", "p.parquet.summary.json"), files(out));
     assertEquals(List.of("0"), Libraries.query("SELECT count(*) FROM '" + output + "'"));
     assertEquals(
-        List.of("product_smiles", "parent_id", "parent_smiles", "transform", "site", "fragment"),
+        List.of(
+            "product_smiles",
+            "parent_id",
+            "parent_smiles",
+            "transform",
+            "site",
+            "fragment",
+            "product_id",
+            "generation",
+            "root_id",
+            "pathway",
+            "score"),
         Libraries.query("SELECT column_name FROM (DESCRIBE SELECT * FROM '" + output + "')"));
     RunSummary summary = SummaryReport.readJson(out.resolve("p.parquet.summary.json"));
     assertEquals(0, summary.rows().read());

@@ -215,7 +215,7 @@ class ApplyJarIT {
                 + typedInput
                 + "' i"
                 + " ON o.parent_id = i.id WHERE o.parent_smiles IS DISTINCT FROM i.smiles"
-                + " OR o.heavy IS DISTINCT FROM i.heavy OR o.score IS DISTINCT FROM i.score"
+                + " OR o.heavy IS DISTINCT FROM i.heavy OR o.activity IS DISTINCT FROM i.activity"
                 + " OR o.even IS DISTINCT FROM i.even OR o.big IS DISTINCT FROM i.big"
                 + " OR o.note IS DISTINCT FROM i.note"));
     assertEquals(
@@ -226,8 +226,13 @@ class ApplyJarIT {
             "transform | VARCHAR",
             "site | INTEGER",
             "fragment | INTEGER",
-            "heavy | INTEGER",
+            "product_id | VARCHAR",
+            "generation | INTEGER",
+            "root_id | VARCHAR",
+            "pathway | VARCHAR",
             "score | DOUBLE",
+            "heavy | INTEGER",
+            "activity | DOUBLE",
             "even | BOOLEAN",
             "big | BIGINT",
             "note | VARCHAR"),
@@ -236,7 +241,7 @@ class ApplyJarIT {
     assertEquals(
         List.of("true"),
         Libraries.query(
-            "SELECT count(*) FILTER (WHERE score IS NULL) > 0"
+            "SELECT count(*) FILTER (WHERE activity IS NULL) > 0"
                 + " AND count(*) FILTER (WHERE note IS NULL) > 0 FROM '"
                 + typedOutput
                 + "'"));

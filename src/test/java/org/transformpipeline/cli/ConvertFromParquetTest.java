@@ -110,7 +110,7 @@ class ConvertFromParquetTest {
         "read_csv('"
             + csv
             + "', header = true, columns = {'smiles': 'VARCHAR', 'id': 'VARCHAR',"
-            + " 'heavy': 'INTEGER', 'score': 'DOUBLE', 'even': 'BOOLEAN', 'big': 'BIGINT',"
+            + " 'heavy': 'INTEGER', 'activity': 'DOUBLE', 'even': 'BOOLEAN', 'big': 'BIGINT',"
             + " 'note': 'VARCHAR'})";
     assertEquals(List.of(), difference(parquet(typed), read));
   }
@@ -149,13 +149,25 @@ class ConvertFromParquetTest {
     Path back = dir.resolve("products-back.parquet");
     convert(sdf, back);
     assertEquals(
-        List.of("smiles", "id", "parent_smiles", "transform", "site", "fragment"),
+        List.of(
+            "smiles",
+            "id",
+            "parent_smiles",
+            "transform",
+            "site",
+            "fragment",
+            "product_id",
+            "generation",
+            "root_id",
+            "pathway",
+            "score"),
         List.copyOf(DuckDb.columnTypes(back).keySet()),
         "the title is the parent id, the other columns are SD properties");
     List<List<Object>> original =
         query(
             "SELECT product_smiles, parent_id, parent_smiles, transform, site::VARCHAR,"
-                + " fragment::VARCHAR FROM "
+                + " fragment::VARCHAR, product_id, generation::VARCHAR, root_id, pathway,"
+                + " score::VARCHAR FROM "
                 + parquet(products));
     List<List<Object>> roundTrip = query("SELECT * FROM " + parquet(back));
     assertEquals(original.size(), roundTrip.size());

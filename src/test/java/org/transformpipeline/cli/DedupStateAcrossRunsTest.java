@@ -41,7 +41,7 @@ class DedupStateAcrossRunsTest {
       s.execute(
           "CREATE TABLE lib AS SELECT row_number() OVER () AS k, * FROM (SELECT * FROM '"
               + nci
-              + "' UNION ALL SELECT smiles, id || '-again', heavy, score, even, big, note"
+              + "' UNION ALL SELECT smiles, id || '-again', heavy, activity, even, big, note"
               + " FROM (SELECT * FROM '"
               + nci
               + "' LIMIT 100))");

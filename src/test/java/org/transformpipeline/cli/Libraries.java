@@ -25,13 +25,13 @@ final class Libraries {
   /**
    * Writes the first {@code limit} rows of a {@code SMILES<TAB>id} file as Parquet with columns
    * smiles, id, and pass-through columns of several types with nulls: heavy (INTEGER, length of the
-   * SMILES), score (DOUBLE, null when id % 3 = 0), even (BOOLEAN), big (BIGINT), note (VARCHAR,
+   * SMILES), activity (DOUBLE, null when id % 3 = 0), even (BOOLEAN), big (BIGINT), note (VARCHAR,
    * null when id % 5 = 0).
    */
   static Path smiToParquet(Path smi, int limit, Path parquet) throws SQLException {
     String sql =
         "COPY (SELECT smiles, id, length(smiles)::INTEGER AS heavy,"
-            + " CASE WHEN id::INTEGER % 3 = 0 THEN NULL ELSE id::DOUBLE / 7 END AS score,"
+            + " CASE WHEN id::INTEGER % 3 = 0 THEN NULL ELSE id::DOUBLE / 7 END AS activity,"
             + " id::INTEGER % 2 = 0 AS even, id::BIGINT * 10000000000 AS big,"
             + " CASE WHEN id::INTEGER % 5 = 0 THEN NULL ELSE 'n' || id END AS note"
             + " FROM read_csv('"

@@ -126,6 +126,11 @@ class ProductRoundTripTest {
     expected.put("transform", "VARCHAR");
     expected.put("site", "INTEGER");
     expected.put("fragment", "INTEGER");
+    expected.put("product_id", "VARCHAR");
+    expected.put("generation", "INTEGER");
+    expected.put("root_id", "VARCHAR");
+    expected.put("pathway", "VARCHAR");
+    expected.put("score", "DOUBLE");
     for (String column : schema.passThroughNames()) {
       expected.put(column, in.get(column));
     }
@@ -174,7 +179,7 @@ class ProductRoundTripTest {
       ParquetMetadata footer = reader.getFooter();
       assertEquals(ProductWriter.outputSchema(schema), footer.getFileMetaData().getSchema());
       List<Type> fields = footer.getFileMetaData().getSchema().getFields();
-      assertEquals(schema.passThrough(), fields.subList(6, fields.size()));
+      assertEquals(schema.passThrough(), fields.subList(11, fields.size()));
       Map<String, String> kv = footer.getFileMetaData().getKeyValueMetaData();
       assertEquals(ParquetFiles.toolVersion(), kv.get(ParquetFiles.VERSION_KEY));
       assertEquals("smiles", kv.get(ProductWriter.SMILES_COLUMN_KEY));

@@ -134,7 +134,7 @@ class ProductSamplerTest {
     assertEquals(
         library
             + ": not a products file: no BINARY column 'product_smiles' (the output of apply"
-            + " has product_smiles, parent_id, parent_smiles, transform, site, fragment)",
+            + " has product_smiles, parent_id, parent_smiles, transform, site, fragment, product_id, generation, root_id, pathway, score)",
         e.getMessage());
   }
 

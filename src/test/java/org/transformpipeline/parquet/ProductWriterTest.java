@@ -192,7 +192,7 @@ class ProductWriterTest {
             () -> ProductWriter.create(dir.resolve("out.parquet"), clashing, false));
 
     assertEquals(
-        "input column 'Site' clashes with output column 'site'; rename it in the input",
+        "input column 'Site' clashes with output column 'site', which every products file has; rename it in the input (for example DuckDB: COPY (SELECT * RENAME (Site AS input_Site)) ...)",
         e.getMessage());
     assertEquals(List.of(), files());
   }

@@ -17,6 +17,14 @@ public interface Deduplicator {
    */
   boolean addIfAbsent(long hi, long lo);
 
+  /**
+   * Whether the key was (probably) added before; adds nothing.
+   *
+   * @return false if the key is certainly new; true if it was added (or, for a Bloom filter, may
+   *     have been)
+   */
+  boolean contains(long hi, long lo);
+
   /** The mode's name as given to {@code --dedup}: bloom, exact or none. */
   String mode();
 

@@ -88,6 +88,19 @@ public final class ExactDeduplicator implements Deduplicator {
     return true;
   }
 
+  @Override
+  public boolean contains(long hi, long lo) {
+    if (hi == 0 && lo == 0) {
+      return containsZeroKey;
+    }
+    for (int slot = slotOf(hi, lo); his[slot] != 0 || los[slot] != 0; slot = (slot + 1) & mask) {
+      if (his[slot] == hi && los[slot] == lo) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private int slotOf(long hi, long lo) {
     long h = (lo ^ Long.rotateLeft(hi, 29)) * 0x9E3779B97F4A7C15L;
     return (int) (h ^ (h >>> 32)) & mask;

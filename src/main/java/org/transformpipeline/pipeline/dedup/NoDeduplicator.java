@@ -9,6 +9,11 @@ public final class NoDeduplicator implements Deduplicator {
   }
 
   @Override
+  public boolean contains(long hi, long lo) {
+    return false;
+  }
+
+  @Override
   public String mode() {
     return DedupMode.NONE.optionValue();
   }

@@ -117,6 +117,17 @@ public final class ScalableBloomDeduplicator implements Deduplicator {
   }
 
   @Override
+  public boolean contains(long hi, long lo) {
+    Key128 key = new Key128(hi, lo);
+    for (Stage stage : stages) {
+      if (stage.filter().mightContain(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
   public boolean addIfAbsent(long hi, long lo) {
     Key128 key = new Key128(hi, lo);
     for (int i = stages.size() - 2; i >= 0; i--) {
