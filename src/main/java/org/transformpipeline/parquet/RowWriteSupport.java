@@ -29,7 +29,8 @@ abstract class RowWriteSupport<T> extends WriteSupport<T> {
    */
   RowWriteSupport(MessageType schema, Map<String, String> metadata) {
     this.schema = schema;
-    this.metadata = Map.copyOf(metadata);
+    // sorted: Map.copyOf's order changes from one JVM to the next, and the footer must not
+    this.metadata = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metadata));
   }
 
   /**

@@ -90,9 +90,38 @@ public final class SummaryReport {
     line(b, "Products generated", p.generated());
     line(b, "  in-batch duplicates", p.inBatchDuplicates());
     line(b, "  cross-batch duplicates", p.crossBatchDuplicates());
+    if (p.belowMinScore() > 0) {
+      line(b, "  below --min-score", p.belowMinScore());
+    }
+    if (p.inputDuplicates() > 0) {
+      line(b, "  equal to an input", p.inputDuplicates());
+    }
+    if (p.cappedPerRoot() > 0) {
+      line(b, "  capped per root", p.cappedPerRoot());
+    }
     line(b, "  written", p.written());
     if (p.fragmentsWritten() > 0) {
       line(b, "    of them cleavage fragments", p.fragmentsWritten());
+    }
+    if (s.generations().size() > 1) {
+      line(b, "Per generation", "");
+      for (RunSummary.GenerationCounts g : s.generations()) {
+        RunSummary.ProductCounts gp = g.products();
+        line(
+            b,
+            "  " + g.generation() + " (" + g.transforms() + ")",
+            String.format(
+                Locale.ROOT,
+                "%d parents, %d products generated, %d duplicates, %d written; %.0f products/s,"
+                    + " peak heap %.0f MiB, peak RSS %.0f MiB",
+                g.parents().read(),
+                gp.generated(),
+                gp.inBatchDuplicates() + gp.crossBatchDuplicates() + gp.inputDuplicates(),
+                gp.written(),
+                g.productsPerSecond(),
+                g.peakHeapPoolBytes() / 1048576.0,
+                g.peakRssBytes() / 1048576.0));
+      }
     }
     line(b, "Products rejected", p.rejected());
     categories(b, p.rejectedByCategory());

@@ -99,6 +99,7 @@ public final class RunReport {
     settings(b, s.settings());
     summary(b, s);
     transforms(b, s.transforms());
+    generations(b, s.generations());
     TimelineCharts.section(b, s);
     rejects(b, s);
     SampleGrid.section(b, model.samples(), s.products().written());
@@ -225,6 +226,48 @@ public final class RunReport {
     b.append("</table></section>\n");
   }
 
+  /** Each generation's parents, products and peaks; nothing for a one-generation run. */
+  private static void generations(StringBuilder b, List<RunSummary.GenerationCounts> generations) {
+    if (generations.size() < 2) {
+      return;
+    }
+    b.append("<section id='generations'><h2>Products per generation</h2>");
+    b.append(
+        SvgCharts.bars(
+            generations.stream().map(g -> "generation " + g.generation()).toList(),
+            List.of(
+                new SvgCharts.Bars(
+                    "generated",
+                    GENERATED,
+                    generations.stream().map(g -> g.products().generated()).toList()),
+                new SvgCharts.Bars(
+                    "written (unique)",
+                    WRITTEN,
+                    generations.stream().map(g -> g.products().written()).toList()))));
+    b.append(
+        "<table><tr><th>Generation</th><th>Transforms</th><th>Parents</th><th>Generated</th>"
+            + "<th>Duplicates</th><th>Pruned</th><th>Written</th><th>Products/s</th>"
+            + "<th>Peak heap</th><th>Peak RSS</th></tr>");
+    for (RunSummary.GenerationCounts g : generations) {
+      RunSummary.ProductCounts p = g.products();
+      String key = "generations." + g.generation() + ".";
+      b.append("<tr><td>").append(g.generation()).append("</td><td>");
+      b.append(escape(g.transforms())).append("</td>");
+      cell(b, key + "parents", g.parents().read());
+      cell(b, key + "generated", p.generated());
+      cell(
+          b,
+          key + "duplicates",
+          p.inBatchDuplicates() + p.crossBatchDuplicates() + p.inputDuplicates());
+      cell(b, key + "pruned", p.belowMinScore() + p.cappedPerRoot());
+      cell(b, key + "written", p.written());
+      cell(b, key + "productsPerSecond", Math.round(g.productsPerSecond()));
+      b.append("<td class='n'>").append(mb(g.peakHeapPoolBytes())).append("</td>");
+      b.append("<td class='n'>").append(mb(g.peakRssBytes())).append("</td></tr>");
+    }
+    b.append("</table></section>\n");
+  }
+
   private static void rejects(StringBuilder b, RunSummary s) {
     b.append("<section id='rejects'><h2>Reject reasons</h2>");
     Map<String, Long> rows = s.rows().rejectedByCategory();
@@ -307,7 +350,7 @@ public final class RunReport {
   }
 
   private static String mb(long bytes) {
-    return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+    return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
   }
 
   /** Text made safe for HTML and SVG content and quoted attributes; null as empty. */

@@ -92,7 +92,7 @@ class RuleFileTest {
                 "O-methylation_(aromatic)",
                 "[c:1][OH1:2]>>[c:1][O:2]C",
                 "77/141",
-                "",
+                "rules", // the file name is the category
                 null,
                 Dialect.RDKIT,
                 0.546),
@@ -100,7 +100,7 @@ class RuleFileTest {
                 "O-demethylation",
                 "[c:1][O:2][CH3]>>[c:1][O:2]",
                 "12/14",
-                "",
+                "rules", // the file name is the category
                 null,
                 Dialect.RDKIT,
                 0.3),
@@ -108,7 +108,7 @@ class RuleFileTest {
                 "O-demethylation_2",
                 "[c:1][O:2][CH2][CH3]>>[c:1][O:2]",
                 "1/2",
-                "",
+                "rules", // the file name is the category
                 null,
                 Dialect.RDKIT,
                 0.2)),

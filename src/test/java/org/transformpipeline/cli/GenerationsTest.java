@@ -197,6 +197,32 @@ class GenerationsTest {
     assertEquals(
         0, apply(library, b, "--generations", "3", "--workers", "2", "--batch-size", "50").exit());
     assertEquals(-1, Files.mismatch(a, b));
+
+    // the report and the text summary show each generation, with the summary's counts
+    Path report = dir.resolve("a.html");
+    CliRuns.Run reported =
+        apply(
+            library,
+            dir.resolve("a-report.parquet"),
+            "--generations",
+            "3",
+            "--report",
+            report.toString());
+    assertEquals(0, reported.exit(), reported.err());
+    RunSummary summary = SummaryReport.readJson(a.resolveSibling("p.parquet.summary.json"));
+    String html = Files.readString(report);
+    assertTrue(html.contains("Products per generation"), "generations section");
+    for (RunSummary.GenerationCounts g : summary.generations()) {
+      assertTrue(
+          html.contains(
+              "data-key='generations."
+                  + g.generation()
+                  + ".written' data-value='"
+                  + g.products().written()
+                  + "'"),
+          "generation " + g.generation());
+    }
+    assertTrue(reported.out().contains("Per generation"), reported.out());
     assertEquals(
         List.of("1", "2", "3"),
         Libraries.query("SELECT DISTINCT generation FROM '" + a + "' ORDER BY 1"));

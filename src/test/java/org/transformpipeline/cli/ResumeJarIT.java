@@ -175,6 +175,56 @@ class ResumeJarIT {
   }
 
   @Test
+  void aThreeGenerationRunKilledInGenerationTwoResumesToTheUninterruptedOutput() throws Exception {
+    Path input = nci5k();
+    String[] options = {
+      "--generations",
+      "3",
+      "--exclude-inputs",
+      "--batch-size",
+      "50",
+      "--workers",
+      "2",
+      "--part-batches",
+      "2",
+      "--dedup",
+      "exact",
+      "--quiet"
+    };
+    Path reference = dir.resolve("gen-reference.parquet");
+    assertEquals(
+        0, runToEnd(dir.resolve("gen-reference.log"), applyArgs(input, reference, options)));
+
+    Path resumed = dir.resolve("gen-resumed.parquet");
+    Path manifest = resumed.resolveSibling(resumed.getFileName() + ".parts/manifest.json");
+    Path log = dir.resolve("gen-kill.log");
+    Process process = start(log, applyArgs(input, resumed, options));
+    Pattern generation = Pattern.compile("\"generation\" : (\\d+)");
+    while (process.isAlive()) {
+      String text = Files.exists(manifest) ? Files.readString(manifest) : "";
+      // the manifest's own generation comes after its parts' (each part has one too)
+      Matcher m = generation.matcher(text);
+      int current = 0;
+      while (m.find()) {
+        current = Integer.parseInt(m.group(1));
+      }
+      if (current == 2 && batchesDone(manifest) >= 10) {
+        break;
+      }
+      Thread.sleep(20);
+    }
+    assertTrue(process.isAlive(), "killed in generation 2: " + Files.readString(log));
+    process.destroyForcibly(); // SIGKILL
+    assertTrue(process.waitFor(1, TimeUnit.MINUTES));
+    assertTrue(Files.notExists(resumed));
+
+    List<String> again = new ArrayList<>(List.of(applyArgs(input, resumed, options)));
+    again.add("--resume");
+    assertEquals(0, runToEnd(log, again.toArray(new String[0])), Files.readString(log));
+    assertSameOutputsAndCounts(reference, resumed);
+  }
+
+  @Test
   void aRunStoppedWithSigtermSaysHowFarItGotAndResumeFinishesIt() throws Exception {
     Path input = nci5k();
     Path output = dir.resolve("stopped.parquet");
