@@ -277,11 +277,16 @@ class ApplyJarIT {
             "--report",
             "--dialect",
             "--fragments",
+            "--generations",
+            "--scenario",
+            "--exclude-inputs",
+            "--min-score",
+            "--max-products-per-root",
             "--verbose")) {
       assertTrue(help.out().contains(option), option + " in\n" + help.out());
     }
     String options = help.out().substring(0, help.out().indexOf("Examples:"));
-    assertEquals(25, options.lines().filter(l -> l.matches(" {6}--[a-z].*")).count(), help.out());
+    assertEquals(30, options.lines().filter(l -> l.matches(" {6}--[a-z].*")).count(), help.out());
     assertTrue(
         help.out().contains("Default: 10000") && help.out().contains("Default: 1e-6"), help.out());
   }
