@@ -103,15 +103,7 @@ public record InputSchema(
     if (isProductsFile(fileSchema)) {
       return resolveProducts(file, fileSchema, smilesColumn, id, rowCount);
     }
-    Type smiles = find(file, fileSchema, smilesColumn, "SMILES column");
-    if (!isText(smiles.asPrimitiveType(), false)) {
-      throw new InputException(
-          file
-              + ": SMILES column '"
-              + smilesColumn
-              + "' must be a string column, found "
-              + describe(smiles));
-    }
+    requireSmilesText(file, smilesColumn, find(file, fileSchema, smilesColumn, "SMILES column"));
     String idName = null;
     if (id.explicit() || fileSchema.containsField(id.name())) {
       if (id.name().equals(smilesColumn)) {
@@ -120,16 +112,7 @@ public record InputSchema(
               file + ": id column and SMILES column are the same column '" + smilesColumn + "'");
         }
       } else {
-        Type idType = find(file, fileSchema, id.name(), "id column");
-        if (!isText(idType.asPrimitiveType(), true)) {
-          throw new InputException(
-              file
-                  + ": id column '"
-                  + id.name()
-                  + "' must be a string or integer column, found "
-                  + describe(idType));
-        }
-        idName = id.name();
+        idName = idColumn(file, fileSchema, id.name());
       }
     }
     List<Type> others = new ArrayList<>();
@@ -149,27 +132,10 @@ public record InputSchema(
   private static InputSchema resolveProducts(
       String file, MessageType fileSchema, String smilesColumn, IdColumn id, long rowCount) {
     String smiles = fileSchema.containsField(smilesColumn) ? smilesColumn : "product_smiles";
-    Type smilesType = fileSchema.getType(smiles);
-    if (!isText(smilesType.asPrimitiveType(), false)) {
-      throw new InputException(
-          file
-              + ": SMILES column '"
-              + smiles
-              + "' must be a string column, found "
-              + describe(smilesType));
-    }
+    requireSmilesText(file, smiles, fileSchema.getType(smiles));
     String idName = null;
     if (id.explicit()) {
-      Type idType = find(file, fileSchema, id.name(), "id column");
-      if (!isText(idType.asPrimitiveType(), true)) {
-        throw new InputException(
-            file
-                + ": id column '"
-                + id.name()
-                + "' must be a string or integer column, found "
-                + describe(idType));
-      }
-      idName = id.name();
+      idName = idColumn(file, fileSchema, id.name());
     } else if (fileSchema.containsField("product_id")) {
       idName = "product_id";
     }
@@ -183,6 +149,27 @@ public record InputSchema(
       }
     }
     return new InputSchema(smiles, idName, others, rowCount, true);
+  }
+
+  /** The id column's name, once it is found and is a string or integer column. */
+  private static String idColumn(String file, MessageType fileSchema, String name) {
+    Type idType = find(file, fileSchema, name, "id column");
+    if (!isText(idType.asPrimitiveType(), true)) {
+      throw new InputException(
+          file
+              + ": id column '"
+              + name
+              + "' must be a string or integer column, found "
+              + describe(idType));
+    }
+    return name;
+  }
+
+  private static void requireSmilesText(String file, String name, Type type) {
+    if (!isText(type.asPrimitiveType(), false)) {
+      throw new InputException(
+          file + ": SMILES column '" + name + "' must be a string column, found " + describe(type));
+    }
   }
 
   private static Type find(String file, MessageType schema, String name, String role) {
