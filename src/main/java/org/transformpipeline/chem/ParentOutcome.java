@@ -1,6 +1,7 @@
 package org.transformpipeline.chem;
 
 import java.util.List;
+import java.util.Map;
 
 /** What became of one parent molecule: products, no matching site, or a reject with a reason. */
 public sealed interface ParentOutcome {
@@ -13,12 +14,25 @@ public sealed interface ParentOutcome {
    * @param productRejections products that failed validation, one entry each, with the transform
    *     that made them, in transform then site order
    * @param capped products not made because of the per-parent cap
+   * @param filtered valid products the product filter removed, by reason ({@link
+   *     ProductFilter#REASONS}); each distinct product of a transform counted once
    */
-  record Derivatized(List<Product> products, List<ProductRejection> productRejections, int capped)
+  record Derivatized(
+      List<Product> products,
+      List<ProductRejection> productRejections,
+      int capped,
+      Map<String, Integer> filtered)
       implements ParentOutcome {
     public Derivatized {
       products = List.copyOf(products);
       productRejections = List.copyOf(productRejections);
+      filtered = Map.copyOf(filtered);
+    }
+
+    /** Nothing filtered. */
+    public Derivatized(
+        List<Product> products, List<ProductRejection> productRejections, int capped) {
+      this(products, productRejections, capped, Map.of());
     }
   }
 

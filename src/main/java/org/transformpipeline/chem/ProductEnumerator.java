@@ -2,9 +2,12 @@ package org.transformpipeline.chem;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.openscience.cdk.exception.InvalidSmilesException;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
@@ -39,6 +42,7 @@ public final class ProductEnumerator {
   private final List<Compiled> transforms;
   private final EnumerationLimits limits;
   private final FragmentMode fragments;
+  private final ProductScreen screen;
   private long parseNanos;
   private long applyNanos;
   private long keyNanos;
@@ -59,8 +63,24 @@ public final class ProductEnumerator {
    */
   public ProductEnumerator(
       List<TransformDefinition> transforms, EnumerationLimits limits, FragmentMode fragments) {
+    this(transforms, limits, fragments, ProductFilter.NONE);
+  }
+
+  /**
+   * @param transforms the transforms to apply, in output order (already validated by the library),
+   *     each compiled in its own dialect
+   * @param limits the per-parent guards
+   * @param fragments what a product with several components becomes
+   * @param filter what a product must be to be kept; the others are counted by reason
+   */
+  public ProductEnumerator(
+      List<TransformDefinition> transforms,
+      EnumerationLimits limits,
+      FragmentMode fragments,
+      ProductFilter filter) {
     this.limits = limits;
     this.fragments = fragments;
+    this.screen = new ProductScreen(filter);
     List<Compiled> compiled = new ArrayList<>();
     for (TransformDefinition t : transforms) {
       // a plain Transform does not perceive aromaticity: done once per parent, not per transform
@@ -132,6 +152,7 @@ public final class ProductEnumerator {
 
     List<Product> products = new ArrayList<>();
     List<ProductRejection> productRejections = new ArrayList<>();
+    Map<String, Integer> filtered = new TreeMap<>();
     int capped = 0;
     boolean matched = false;
     for (Compiled t : transforms) {
@@ -146,6 +167,7 @@ public final class ProductEnumerator {
       }
       // ask for one more than the limit, to know whether the cap cut anything
       Map<String, Product> unique = new LinkedHashMap<>();
+      Set<String> screenedOut = new HashSet<>();
       int made = 0;
       for (IAtomContainer product : t.smirks().apply(parent, Transform.Mode.All, limit + 1)) {
         matched = true;
@@ -182,10 +204,16 @@ public final class ProductEnumerator {
           Key key = key(molecule, edit.rekekulised());
           if (key.problem() != null) {
             productRejections.add(productRejection(t, key.problem()));
-          } else {
-            unique.putIfAbsent(
-                key.smiles(),
-                new Product(key.smiles(), t.definition().name(), edit.site(), fragment));
+          } else if (!unique.containsKey(key.smiles()) && !screenedOut.contains(key.smiles())) {
+            String reason = screen.keepsAll() ? null : screen.reason(molecule);
+            if (reason == null) {
+              unique.put(
+                  key.smiles(),
+                  new Product(key.smiles(), t.definition().name(), edit.site(), fragment));
+            } else {
+              screenedOut.add(key.smiles());
+              filtered.merge(reason, 1, Integer::sum);
+            }
           }
           fragment += fragments == FragmentMode.KEEP ? 0 : 1;
         }
@@ -195,7 +223,7 @@ public final class ProductEnumerator {
     if (!matched) {
       return new ParentOutcome.NoSiteMatched();
     }
-    return new ParentOutcome.Derivatized(products, productRejections, capped);
+    return new ParentOutcome.Derivatized(products, productRejections, capped, filtered);
   }
 
   /** A product's key, or why it has none (exactly one is null). */

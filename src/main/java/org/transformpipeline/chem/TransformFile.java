@@ -35,6 +35,10 @@ import java.util.regex.Pattern;
  *     max_sites: 4          # optional
  *     dialect: cdk          # optional, this transform only
  *     probability: 0.5      # optional, 0 to 1
+ * filters:                  # optional: what every product must be (ProductFilter)
+ *   max_weight: 900
+ *   elements: [C, N, O, S, P]
+ *   must_not_match: ["[N+](=O)[O-]"]
  * </pre>
  *
  * <p>Stateless and thread-safe.
@@ -48,6 +52,11 @@ final class TransformFile {
     /** Tab-separated rule lines, read by {@link RuleLines}. */
     RULE_LINES
   }
+
+  /** What a file holds: its transforms and its product filter ({@link ProductFilter#NONE}). */
+  record Contents(List<TransformDefinition> transforms, ProductFilter filter) {}
+
+  static final Set<String> FILTER_KEYS = Set.copyOf(ProductFilter.REASONS);
 
   static final Set<String> KEYS =
       Set.of("name", "smirks", "description", "category", "max_sites", "dialect", "probability");
@@ -63,24 +72,30 @@ final class TransformFile {
    * @param source names the file in messages
    * @throws TransformLibraryException on the first problem, naming the file and entry
    */
-  static List<TransformDefinition> read(String source, InputStream in, Format format) {
+  static Contents read(String source, InputStream in, Format format) {
     ObjectMapper mapper = format == Format.YAML ? new YAMLMapper() : new JsonMapper();
     String syntax = format.name();
     try (JsonParser parser = mapper.createParser(in)) {
       parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
       JsonToken token = parser.nextToken();
       if (token == JsonToken.START_ARRAY) {
-        return inFileDialect(entries(source, mapper, parser), Dialect.RDKIT);
+        return new Contents(
+            inFileDialect(entries(source, mapper, parser), Dialect.RDKIT), ProductFilter.NONE);
       }
       if (token == JsonToken.START_OBJECT) {
         List<Entry> list = null;
         Dialect dialect = Dialect.RDKIT;
+        ProductFilter filter = ProductFilter.NONE;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
           int line = parser.currentTokenLocation().getLineNr();
           parser.nextToken();
           if (key.equals("dialect")) {
             dialect = dialect(source + ": line " + line, mapper.readTree(parser));
+            continue;
+          }
+          if (key.equals("filters")) {
+            filter = filter(source + ": filters (line " + line + ")", mapper.readTree(parser));
             continue;
           }
           if (!key.equals("transforms")) {
@@ -90,7 +105,7 @@ final class TransformFile {
                     + line
                     + ": unknown key '"
                     + key
-                    + "' (expected 'dialect' or 'transforms')");
+                    + "' (expected 'dialect', 'filters' or 'transforms')");
           }
           if (parser.currentToken() != JsonToken.START_ARRAY) {
             throw fail(source + ": line " + line + ": 'transforms' must be a list of transforms");
@@ -98,7 +113,7 @@ final class TransformFile {
           list = entries(source, mapper, parser);
         }
         if (list != null) {
-          return inFileDialect(list, dialect);
+          return new Contents(inFileDialect(list, dialect), filter);
         }
       }
       throw fail(source + ": no 'transforms' list found");
@@ -221,6 +236,87 @@ final class TransformFile {
             ownDialect ? dialect(where, dialect) : Dialect.RDKIT,
             probability(where, node.get("probability"))),
         ownDialect);
+  }
+
+  /** A {@code filters:} mapping: the keys of {@link ProductFilter#REASONS}. */
+  private static ProductFilter filter(String where, JsonNode node) {
+    if (!node.isObject()) {
+      throw fail(
+          where
+              + ": expected a mapping (known keys: "
+              + String.join(", ", ProductFilter.REASONS)
+              + ")");
+    }
+    for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
+      String key = keys.next();
+      if (!FILTER_KEYS.contains(key)) {
+        throw fail(
+            where
+                + ": unknown key '"
+                + key
+                + "' (known: "
+                + String.join(", ", ProductFilter.REASONS)
+                + ")");
+      }
+    }
+    try {
+      return new ProductFilter(
+          number(where, node, "min_weight"),
+          number(where, node, "max_weight"),
+          count(where, node, "min_heavy_atoms"),
+          count(where, node, "max_heavy_atoms"),
+          node.has("elements")
+              ? ProductFilter.elementList(String.join(",", texts(where, node, "elements")))
+              : Set.of(),
+          texts(where, node, "must_match"),
+          texts(where, node, "must_not_match"));
+    } catch (IllegalArgumentException e) {
+      throw fail(where + ": " + e.getMessage());
+    }
+  }
+
+  private static Double number(String where, JsonNode node, String key) {
+    JsonNode value = node.get(key);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isNumber()) {
+      throw fail(where + ": '" + key + "' must be a number, not '" + value.asText() + "'");
+    }
+    return value.doubleValue();
+  }
+
+  private static Integer count(String where, JsonNode node, String key) {
+    JsonNode value = node.get(key);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+      throw fail(where + ": '" + key + "' must be a whole number, not '" + value.asText() + "'");
+    }
+    return value.intValue();
+  }
+
+  /** A list of strings, or one string (a comma-separated list for elements). */
+  private static List<String> texts(String where, JsonNode node, String key) {
+    JsonNode value = node.get(key);
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    if (value.isTextual()) {
+      return List.of(value.asText());
+    }
+    List<String> out = new ArrayList<>();
+    if (value.isArray()) {
+      for (JsonNode item : value) {
+        if (!item.isTextual()) {
+          throw fail(where + ": '" + key + "' must be a list of text, not " + item);
+        }
+        out.add(item.asText());
+      }
+      return out;
+    }
+    throw fail(where + ": '" + key + "' must be text or a list of text");
   }
 
   private static Dialect dialect(String where, JsonNode value) {

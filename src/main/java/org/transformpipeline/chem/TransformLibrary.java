@@ -43,10 +43,13 @@ public final class TransformLibrary {
 
   private final String source;
   private final List<TransformDefinition> transforms;
+  private final ProductFilter filter;
 
-  private TransformLibrary(String source, List<TransformDefinition> transforms) {
+  private TransformLibrary(
+      String source, List<TransformDefinition> transforms, ProductFilter filter) {
     this.source = source;
     this.transforms = List.copyOf(transforms);
+    this.filter = filter;
   }
 
   /**
@@ -81,7 +84,8 @@ public final class TransformLibrary {
           source,
           library.transforms.stream()
               .map(t -> t.category().isEmpty() ? t.inCategory(stem) : t)
-              .toList());
+              .toList(),
+          library.filter);
     } catch (NoSuchFileException e) {
       throw new TransformLibraryException(source + ": no such transform file", e);
     } catch (IOException e) {
@@ -101,7 +105,20 @@ public final class TransformLibrary {
     }
     Map<String, String> seen = new HashMap<>();
     List<TransformDefinition> all = new ArrayList<>();
+    ProductFilter filter = ProductFilter.NONE;
+    String filterSource = null;
     for (TransformLibrary library : libraries) {
+      if (!library.filter.isEmpty()) {
+        if (filterSource != null) {
+          throw new TransformLibraryException(
+              library.source
+                  + ": has a 'filters' block, and so has "
+                  + filterSource
+                  + "; give the filters in one file (or as --filter-* options)");
+        }
+        filter = library.filter;
+        filterSource = library.source;
+      }
       for (TransformDefinition t : library.transforms) {
         String earlier = seen.putIfAbsent(t.name(), library.source);
         if (earlier != null) {
@@ -117,7 +134,7 @@ public final class TransformLibrary {
       }
     }
     return new TransformLibrary(
-        String.join(" + ", libraries.stream().map(TransformLibrary::source).toList()), all);
+        String.join(" + ", libraries.stream().map(TransformLibrary::source).toList()), all, filter);
   }
 
   /** The library shipped in the jar ({@link #source()} is {@value #BUILT_IN}). */
@@ -136,11 +153,11 @@ public final class TransformLibrary {
   /** Reads and validates a library from a stream; {@code source} names it in messages. */
   static TransformLibrary read(String source, InputStream in, TransformFile.Format format)
       throws IOException {
-    List<TransformDefinition> transforms =
+    TransformFile.Contents contents =
         format == TransformFile.Format.RULE_LINES
-            ? RuleLines.read(source, in)
+            ? new TransformFile.Contents(RuleLines.read(source, in), ProductFilter.NONE)
             : TransformFile.read(source, in, format);
-    return validated(source, transforms);
+    return validated(source, contents.transforms(), contents.filter());
   }
 
   /**
@@ -150,10 +167,11 @@ public final class TransformLibrary {
    * @throws TransformLibraryException if a SMIRKS cannot be expressed in that dialect
    */
   public TransformLibrary inDialect(Dialect dialect) {
-    return validated(source, transforms.stream().map(t -> t.inDialect(dialect)).toList());
+    return validated(source, transforms.stream().map(t -> t.inDialect(dialect)).toList(), filter);
   }
 
-  private static TransformLibrary validated(String source, List<TransformDefinition> transforms) {
+  private static TransformLibrary validated(
+      String source, List<TransformDefinition> transforms, ProductFilter filter) {
     for (TransformDefinition transform : transforms) {
       SmirksCheck.Result result = SmirksCheck.check(transform.smirks(), transform.dialect());
       Optional<SmirksCheck.Problem> problem = result.problem();
@@ -164,7 +182,7 @@ public final class TransformLibrary {
         LOG.warn("{}: transform '{}': CDK: {}", source, transform.name(), warning);
       }
     }
-    return new TransformLibrary(source, transforms);
+    return new TransformLibrary(source, transforms, filter);
   }
 
   static String smirksMessage(
@@ -223,12 +241,17 @@ public final class TransformLibrary {
         selected.add(transform);
       }
     }
-    return new TransformLibrary(source, selected);
+    return new TransformLibrary(source, selected, filter);
   }
 
   /** The transforms in file order. */
   public List<TransformDefinition> transforms() {
     return transforms;
+  }
+
+  /** The file's {@code filters:} block ({@link ProductFilter#NONE} when it has none). */
+  public ProductFilter filter() {
+    return filter;
   }
 
   /** The file the library came from, or {@value #BUILT_IN}. */

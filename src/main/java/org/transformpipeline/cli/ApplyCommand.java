@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import org.transformpipeline.chem.TransformDefinition;
+import org.transformpipeline.chem.TransformLibrary;
 import org.transformpipeline.pipeline.RunSummary;
 import org.transformpipeline.pipeline.SummaryReport;
 import org.transformpipeline.report.ReportModel;
@@ -87,6 +88,8 @@ public final class ApplyCommand implements Callable<Integer> {
 
   @Mixin GenerationOptions generationOptions;
 
+  @Mixin FilterOptions filterOptions;
+
   @Mixin ReportingOptions reporting;
 
   @Override
@@ -103,7 +106,8 @@ public final class ApplyCommand implements Callable<Integer> {
       ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.transformpipeline"))
           .setLevel(Level.DEBUG);
     }
-    List<TransformDefinition> transforms = libraryOptions.library().transforms();
+    TransformLibrary library = libraryOptions.library();
+    List<TransformDefinition> transforms = library.transforms();
     Path report = options.reporting().report();
     if (report != null) {
       ReportCommand.checkTarget(report, options.target().overwrite());
@@ -114,7 +118,9 @@ public final class ApplyCommand implements Callable<Integer> {
             options,
             transforms,
             generationOptions.generations(transforms),
-            fragmentsOption.chemistry(libraryOptions),
+            fragmentsOption
+                .chemistry(libraryOptions)
+                .filtered(filterOptions.filter(library.filter())),
             stages,
             line -> {
               err.println(line);

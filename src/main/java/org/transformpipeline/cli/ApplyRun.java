@@ -150,6 +150,7 @@ final class ApplyRun {
                 o.limits(),
                 chemistry.fragments()));
     identity.putAll(RunIdentity.of(generations));
+    identity.put("product filter", String.join("; ", chemistry.filter().describe()));
     try (RunStart start = starter.start(schema, identity)) {
       RunInterruption watch = RunInterruption.watch(start, o.target(), stderr);
       try {
@@ -268,7 +269,8 @@ final class ApplyRun {
                       stages
                           .enumerator()
                           .apply(
-                              new ProductEnumerator(step, o.limits(), chemistry.fragments())
+                              new ProductEnumerator(
+                                      step, o.limits(), chemistry.fragments(), chemistry.filter())
                                   ::enumerate),
                   scoring()),
               start.dedup(),

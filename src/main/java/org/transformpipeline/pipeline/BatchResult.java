@@ -25,6 +25,8 @@ import java.util.Map;
  * @param workerNanos time the worker spent on this batch
  * @param belowMinScore products dropped because their score is below {@code --min-score} (before
  *     in-batch dedup)
+ * @param filteredByReason valid products the product filter removed, by reason (not in {@code
+ *     productsGenerated})
  */
 public record BatchResult(
     long index,
@@ -40,9 +42,11 @@ public record BatchResult(
     List<HashedProduct> candidates,
     long inBatchDuplicates,
     long workerNanos,
-    long belowMinScore) {
+    long belowMinScore,
+    Map<String, Long> filteredByReason) {
 
   public BatchResult {
+    filteredByReason = Map.copyOf(filteredByReason);
     rowRejections = List.copyOf(rowRejections);
     productRejectsByCategory = Map.copyOf(productRejectsByCategory);
     rejects = List.copyOf(rejects);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything a run did, printed at the end and written as {@code <output>.summary.json}.
@@ -151,6 +152,10 @@ public record RunSummary(
    *     rows of an {@code apply} output being continued)
    * @param cappedPerRoot products not written because their root already had {@code
    *     --max-products-per-root} products
+   * @param filtered valid products a product filter removed ({@code --filter-*} or the library's
+   *     {@code filters:}; not in {@code generated}): not written, not transformed further
+   * @param filteredByReason those by the first criterion they failed ({@code max_weight}, {@code
+   *     must_match [SMARTS]}, ...)
    */
   public record ProductCounts(
       long generated,
@@ -163,7 +168,43 @@ public record RunSummary(
       long fragmentsWritten,
       long belowMinScore,
       long inputDuplicates,
-      long cappedPerRoot) {
+      long cappedPerRoot,
+      long filtered,
+      Map<String, Long> filteredByReason) {
+
+    public ProductCounts {
+      // a checkpoint written before filters existed has neither
+      filteredByReason = filteredByReason == null ? Map.of() : filteredByReason;
+    }
+
+    /** Products counts without product filters. */
+    public ProductCounts(
+        long generated,
+        long rejected,
+        Map<String, Long> rejectedByCategory,
+        long capped,
+        long inBatchDuplicates,
+        long crossBatchDuplicates,
+        long written,
+        long fragmentsWritten,
+        long belowMinScore,
+        long inputDuplicates,
+        long cappedPerRoot) {
+      this(
+          generated,
+          rejected,
+          rejectedByCategory,
+          capped,
+          inBatchDuplicates,
+          crossBatchDuplicates,
+          written,
+          fragmentsWritten,
+          belowMinScore,
+          inputDuplicates,
+          cappedPerRoot,
+          0,
+          Map.of());
+    }
 
     /** Products counts without the generation options' (min score, input duplicates, root cap). */
     public ProductCounts(
@@ -193,6 +234,8 @@ public record RunSummary(
     public ProductCounts plus(ProductCounts o) {
       Map<String, Long> categories = new LinkedHashMap<>(rejectedByCategory);
       o.rejectedByCategory.forEach((k, v) -> categories.merge(k, v, Long::sum));
+      Map<String, Long> reasons = new TreeMap<>(filteredByReason);
+      o.filteredByReason.forEach((k, v) -> reasons.merge(k, v, Long::sum));
       return new ProductCounts(
           generated + o.generated,
           rejected + o.rejected,
@@ -204,7 +247,9 @@ public record RunSummary(
           fragmentsWritten + o.fragmentsWritten,
           belowMinScore + o.belowMinScore,
           inputDuplicates + o.inputDuplicates,
-          cappedPerRoot + o.cappedPerRoot);
+          cappedPerRoot + o.cappedPerRoot,
+          filtered + o.filtered,
+          reasons);
     }
   }
 
@@ -343,6 +388,11 @@ public record RunSummary(
         "products rejected = sum of products rejected by category",
         products.rejected(),
         products.rejectedByCategory().values().stream().mapToLong(Long::longValue).sum());
+    check(
+        violations,
+        "products filtered = sum of products filtered by reason",
+        products.filtered(),
+        products.filteredByReason().values().stream().mapToLong(Long::longValue).sum());
     check(
         violations,
         "products generated = sum over transforms of generated",

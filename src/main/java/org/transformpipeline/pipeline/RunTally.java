@@ -37,6 +37,7 @@ public final class RunTally {
   long belowMinScore;
   long inputDuplicates;
   long cappedPerRoot;
+  final Map<String, Long> filteredByReason = new TreeMap<>();
   final Map<String, long[]> byTransform = new TreeMap<>();
 
   long workerNanos;
@@ -65,6 +66,7 @@ public final class RunTally {
     productsCapped += result.productsCapped();
     inBatchDuplicates += result.inBatchDuplicates();
     belowMinScore += result.belowMinScore();
+    result.filteredByReason().forEach((k, v) -> filteredByReason.merge(k, v, Long::sum));
     result.generatedByTransform().forEach((name, n) -> transform(name)[0] += n);
     workerNanos += result.workerNanos();
   }
@@ -125,6 +127,8 @@ public final class RunTally {
     belowMinScore = p.belowMinScore();
     inputDuplicates = p.inputDuplicates();
     cappedPerRoot = p.cappedPerRoot();
+    filteredByReason.clear();
+    filteredByReason.putAll(p.filteredByReason());
     byTransform.clear();
     c.transforms()
         .forEach((name, t) -> byTransform.put(name, new long[] {t.generated(), t.written()}));
@@ -158,7 +162,9 @@ public final class RunTally {
         fragmentsWritten,
         belowMinScore,
         inputDuplicates,
-        cappedPerRoot);
+        cappedPerRoot,
+        filteredByReason.values().stream().mapToLong(Long::longValue).sum(),
+        new LinkedHashMap<>(filteredByReason));
   }
 
   /** Per transform: products generated and written so far. */

@@ -126,6 +126,10 @@ public final class SummaryReport {
     line(b, "Products rejected", p.rejected());
     categories(b, p.rejectedByCategory());
     line(b, "Products capped", p.capped());
+    if (p.filtered() > 0) {
+      line(b, "Products filtered", p.filtered());
+      categories(b, p.filteredByReason());
+    }
     line(b, "Per transform", "");
     s.transforms()
         .forEach(

@@ -72,6 +72,7 @@ public final class TransformWorker {
     List<RejectRow> rejects = new ArrayList<>();
     Map<String, Long> productRejects = new TreeMap<>();
     Map<String, Long> byTransform = new TreeMap<>();
+    Map<String, Long> filtered = new TreeMap<>();
     List<HashedProduct> candidates = new ArrayList<>();
     Set<ProductKey> seen = new HashSet<>();
 
@@ -91,6 +92,7 @@ public final class TransformWorker {
       } else if (outcome instanceof ParentOutcome.Derivatized derivatized) {
         withProducts++;
         capped += derivatized.capped();
+        derivatized.filtered().forEach((reason, n) -> filtered.merge(reason, (long) n, Long::sum));
         for (ProductRejection r : derivatized.productRejections()) {
           productRejects.merge(r.rejection().category(), 1L, Long::sum);
           rejects.add(RejectRow.of(row, r));
@@ -128,7 +130,8 @@ public final class TransformWorker {
         candidates,
         inBatchDuplicates,
         System.nanoTime() - start,
-        belowMinScore);
+        belowMinScore,
+        filtered);
   }
 
   private ParentOutcome outcomeOf(InputRow row) {
