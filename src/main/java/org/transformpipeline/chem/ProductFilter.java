@@ -151,7 +151,12 @@ public record ProductFilter(
       return SmartsPattern.create(smarts);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          criterion + ": SMARTS '" + smarts + "' does not parse: " + e.getMessage(), e);
+          criterion
+              + ": SMARTS '"
+              + smarts
+              + "' does not parse: "
+              + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+          e);
     }
   }
 }

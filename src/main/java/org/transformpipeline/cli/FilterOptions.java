@@ -15,25 +15,29 @@ public final class FilterOptions {
   @Option(
       names = "--filter-min-weight",
       paramLabel = "G_PER_MOL",
-      description = "Drop (count as filtered) products lighter than this molecular weight.")
+      description =
+          "Drop (count as filtered) products lighter than this molecular weight (g/mol)."
+              + " Default: none.")
   Double minWeight;
 
   @Option(
       names = "--filter-max-weight",
       paramLabel = "G_PER_MOL",
-      description = "Drop (count as filtered) products heavier than this molecular weight.")
+      description =
+          "Drop (count as filtered) products heavier than this molecular weight (g/mol)."
+              + " Default: none.")
   Double maxWeight;
 
   @Option(
       names = "--filter-min-heavy-atoms",
       paramLabel = "N",
-      description = "Drop (count as filtered) products with fewer heavy atoms.")
+      description = "Drop (count as filtered) products with fewer heavy atoms. Default: none.")
   Integer minHeavyAtoms;
 
   @Option(
       names = "--filter-max-heavy-atoms",
       paramLabel = "N",
-      description = "Drop (count as filtered) products with more heavy atoms.")
+      description = "Drop (count as filtered) products with more heavy atoms. Default: none.")
   Integer maxHeavyAtoms;
 
   @Option(
@@ -41,19 +45,21 @@ public final class FilterOptions {
       paramLabel = "C,N,O,...",
       description =
           "Keep only products made of these heavy elements (comma-separated; H is always"
-              + " allowed).")
+              + " allowed). Default: any.")
   String elements;
 
   @Option(
       names = "--filter-match",
       paramLabel = "SMARTS",
-      description = "Keep only products matching this SMARTS (repeatable: all must match).")
+      description =
+          "Keep only products matching this SMARTS (repeatable: all must match). Default: none.")
   List<String> mustMatch;
 
   @Option(
       names = "--filter-no-match",
       paramLabel = "SMARTS",
-      description = "Drop (count as filtered) products matching this SMARTS (repeatable).")
+      description =
+          "Drop (count as filtered) products matching this SMARTS (repeatable). Default: none.")
   List<String> mustNotMatch;
 
   /**

@@ -120,8 +120,15 @@ class TransformLibraryErrorsTest {
         "transforms:\\n  - just a string\\n"
             + " | x.yaml: transform #1 (line 2): expected a mapping with 'name' and 'smirks'",
         "transforms: []\\n | x.yaml: the 'transforms' list is empty",
-        "transform:\\n  - name: a\\n | x.yaml: line 1: unknown key 'transform' (expected 'dialect' or 'transforms')",
+        "transform:\\n  - name: a\\n | x.yaml: line 1: unknown key 'transform' (expected 'dialect', 'filters' or 'transforms')",
         "\\n | x.yaml: no 'transforms' list found",
+        "transforms:\\n  - name: a\\n    smirks: 'C>>C'\\nfilters:\\n  max_mass: 500\\n"
+            + " | x.yaml: filters (line 4): unknown key 'max_mass' (known: min_weight, max_weight,"
+            + " min_heavy_atoms, max_heavy_atoms, elements, must_match, must_not_match)",
+        "transforms:\\n  - name: a\\n    smirks: 'C>>C'\\nfilters:\\n  max_weight: heavy\\n"
+            + " | x.yaml: filters (line 4): 'max_weight' must be a number, not 'heavy'",
+        "transforms:\\n  - name: a\\n    smirks: 'C>>C'\\nfilters:\\n  must_match: ['[C']\\n"
+            + " | x.yaml: filters (line 4): must_match: SMARTS '[C' does not parse: Could not parse SMARTS: [C",
       })
   void badFileIsReportedWithFileAndEntry(String content, String message) throws IOException {
     String text = content.replace("\\n", "\n").replace("\\t", "\t");

@@ -286,7 +286,7 @@ class ApplyJarIT {
       assertTrue(help.out().contains(option), option + " in\n" + help.out());
     }
     String options = help.out().substring(0, help.out().indexOf("Examples:"));
-    assertEquals(30, options.lines().filter(l -> l.matches(" {6}--[a-z].*")).count(), help.out());
+    assertEquals(37, options.lines().filter(l -> l.matches(" {6}--[a-z].*")).count(), help.out());
     assertTrue(
         help.out().contains("Default: 10000") && help.out().contains("Default: 1e-6"), help.out());
   }
