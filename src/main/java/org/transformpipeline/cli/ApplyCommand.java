@@ -11,6 +11,7 @@ import org.transformpipeline.chem.TransformLibrary;
 import org.transformpipeline.pipeline.RunSummary;
 import org.transformpipeline.pipeline.SummaryReport;
 import org.transformpipeline.report.ReportModel;
+import org.transformpipeline.run.RunInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,11 +95,12 @@ public final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    RunInput library = input.input();
     ApplyOptions options =
         new ApplyOptions(
-            input.input(),
+            library,
             output.target(),
-            pipeline.settings(),
+            pipeline.settings(library),
             dedup.settings(),
             enumeration.limits(),
             reporting.reporting());
@@ -106,8 +108,8 @@ public final class ApplyCommand implements Callable<Integer> {
       ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.transformpipeline"))
           .setLevel(Level.DEBUG);
     }
-    TransformLibrary library = libraryOptions.library();
-    List<TransformDefinition> transforms = library.transforms();
+    TransformLibrary transformLibrary = libraryOptions.library();
+    List<TransformDefinition> transforms = transformLibrary.transforms();
     Path report = options.reporting().report();
     if (report != null) {
       ReportCommand.checkTarget(report, options.target().overwrite());
@@ -120,7 +122,7 @@ public final class ApplyCommand implements Callable<Integer> {
             generationOptions.generations(transforms),
             fragmentsOption
                 .chemistry(libraryOptions)
-                .filtered(filterOptions.filter(library.filter())),
+                .filtered(filterOptions.filter(transformLibrary.filter())),
             stages,
             line -> {
               err.println(line);

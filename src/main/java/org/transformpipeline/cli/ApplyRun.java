@@ -252,10 +252,12 @@ final class ApplyRun {
                     firstRow);
         RootCounts earlier = rootCounts(output, g, resumeFrom)) {
       LOG.info(
-          "{}{}: {} rows, {} transforms, {} workers, {} batches in flight at most, dedup {}",
+          "{}{}: {} rows in batches of {}, {} transforms, {} workers, {} batches in flight at"
+              + " most, dedup {}",
           count > 1 ? "generation " + g + "/" + count + ", " : "",
           g == 1 ? o.input().file() : "the products of generation " + (g - 1),
           source.rowCount(),
+          settings.batchSize(),
           step.size(),
           settings.workers(),
           settings.maxInFlight(),
