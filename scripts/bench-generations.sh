@@ -9,7 +9,7 @@
 #   scripts/bench-generations.sh [ROWS=100000]
 #
 # Environment: LIBRARY (default ../shared/data/polyphenols_1m.smi.gz), HEAP (default 2g, as -Xms
-# and -Xmx), TRANSFORMS (default: the five reference transforms), OUT (default target/bench-gen).
+# and -Xmx), JAR (default target/transform.jar), TRANSFORMS (default: the five reference transforms), OUT (default target/bench-gen).
 # 100k polyphenols: about 1.2 M products in generation 1 and 10 M in generation 2; ~30 min on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,8 +19,8 @@ HEAP=${HEAP:-2g}
 OUT=${OUT:-target/bench-gen}
 TRANSFORMS=${TRANSFORMS:-phenol_o_methylation,phenol_o_sulfation,phenol_o_glucuronidation,phenol_o_acetylation,amine_n_acetylation}
 [ -f "$LIBRARY" ] || { echo "bench-generations: missing $LIBRARY (set LIBRARY=...)" >&2; exit 1; }
-[ -f target/transform.jar ] || mvn -q -B package -DskipTests
-JAR=target/transform.jar
+JAR=${JAR:-target/transform.jar}   # a copy keeps a rebuild during the run from changing it
+[ -f "$JAR" ] || mvn -q -B package -DskipTests
 mkdir -p "$OUT"
 echo "machine: $(nproc) cores; $(java -version 2>&1 | head -1); -Xms$HEAP -Xmx$HEAP; $ROWS rows; transforms: $TRANSFORMS"
 pq="$OUT/polyphenols_$ROWS.parquet"
