@@ -25,10 +25,11 @@ final class RejectRowReadSupport extends RowReadSupport<RejectRow> {
 
   private static final class Row extends Assembler<RejectRow> {
     private long rowNumber;
+    private int generation;
     private final String[] text = new String[6];
 
     Row() {
-      super(6);
+      super(7);
       converters[0] =
           new PrimitiveConverter() {
             @Override
@@ -36,7 +37,14 @@ final class RejectRowReadSupport extends RowReadSupport<RejectRow> {
               rowNumber = value;
             }
           };
-      for (int i = 1; i < converters.length; i++) {
+      converters[6] =
+          new PrimitiveConverter() {
+            @Override
+            public void addInt(int value) {
+              generation = value;
+            }
+          };
+      for (int i = 1; i < 6; i++) {
         int index = i;
         converters[i] =
             new PrimitiveConverter() {
@@ -51,6 +59,7 @@ final class RejectRowReadSupport extends RowReadSupport<RejectRow> {
     @Override
     public void start() {
       rowNumber = 0;
+      generation = 0;
       Arrays.fill(text, null);
     }
 
@@ -62,7 +71,8 @@ final class RejectRowReadSupport extends RowReadSupport<RejectRow> {
               text[1],
               text[2],
               new Rejection(Rejection.Stage.valueOf(text[3]), text[4]),
-              text[5]);
+              text[5],
+              generation);
     }
   }
 }

@@ -11,7 +11,7 @@ import org.transformpipeline.pipeline.RejectRow;
  * Writes {@link RejectRow}s as message {@code reject}: {@code row_number} (required int64), {@code
  * id} (required string), {@code smiles} (optional string), {@code stage} (required string, e.g.
  * {@code PARSE}), {@code reason} (required string), {@code transform} (optional string: set for a
- * rejected product). Not thread-safe.
+ * rejected product), {@code generation} (required int32). Not thread-safe.
  */
 final class RejectWriteSupport extends RowWriteSupport<RejectRow> {
 
@@ -35,6 +35,8 @@ final class RejectWriteSupport extends RowWriteSupport<RejectRow> {
           .optional(PrimitiveTypeName.BINARY)
           .as(LogicalTypeAnnotation.stringType())
           .named("transform")
+          .required(PrimitiveTypeName.INT32)
+          .named("generation")
           .named("reject");
 
   RejectWriteSupport(Map<String, String> metadata) {
@@ -51,6 +53,9 @@ final class RejectWriteSupport extends RowWriteSupport<RejectRow> {
     string(3, row.rejection().stage().name());
     string(4, row.rejection().reason());
     string(5, row.transform());
+    consumer().startField("generation", 6);
+    consumer().addInteger(row.generation());
+    consumer().endField("generation", 6);
   }
 
   /**

@@ -86,7 +86,7 @@ public final class TransformWorker {
         RowRejection rejection =
             new RowRejection(row.rowNumber(), row.id(), row.smiles(), rejected.rejection());
         rejections.add(rejection);
-        rejects.add(RejectRow.of(rejection));
+        rejects.add(RejectRow.of(rejection, row.lineage().generation() + 1));
       } else if (outcome instanceof ParentOutcome.NoSiteMatched) {
         noSite++;
       } else if (outcome instanceof ParentOutcome.Derivatized derivatized) {

@@ -86,6 +86,61 @@ class GenerationsTest {
   }
 
   @Test
+  void aRejectSaysItsGenerationAndNamesItsParentProduct() throws Exception {
+    // methylation makes a methyl ether in generation 1; "overmethylation" (cdk dialect, taken
+    // literally) puts a third bond on an ether O: a rejected product wherever the parent has a
+    // methyl ether, the input rows (generation 1) and the methylated products (generation 2)
+    Path yaml = dir.resolve("overmethylation.yaml");
+    java.nio.file.Files.writeString(
+        yaml,
+        "transforms:\n"
+            + "  - name: methylation\n"
+            + "    smirks: \"[c:1][OX2;H1;+0:2]>>[c:1][O:2]C\"\n"
+            + "  - name: overmethylation\n"
+            + "    dialect: cdk\n"
+            + "    smirks: \"[CH3:1][OX2:2][c:3]>>[CH3:1][O:2]([c:3])C\"\n");
+    Path out = dir.resolve("rejects-by-generation.parquet");
+    CliRuns.Run run =
+        CliRuns.apply(
+            "--input",
+            library.toString(),
+            "--output",
+            out.toString(),
+            "--transforms",
+            yaml.toString(),
+            "--generations",
+            "2",
+            "--dedup",
+            "exact",
+            "--quiet");
+    assertEquals(0, run.exit(), run.err());
+    Path rejects = dir.resolve("rejects-by-generation.parquet.rejects.parquet");
+    List<String> byGeneration =
+        Libraries.query("SELECT generation, count(*) FROM '" + rejects + "' GROUP BY 1 ORDER BY 1");
+    assertEquals(2, byGeneration.size(), "rejects in both generations: " + byGeneration);
+    assertTrue(byGeneration.get(0).startsWith("1 | "), byGeneration.toString());
+    assertTrue(byGeneration.get(1).startsWith("2 | "), byGeneration.toString());
+    // a generation-2 reject names its parent: a generation-1 product, by id, SMILES and row
+    assertEquals(
+        List.of("0"),
+        Libraries.query(
+            "WITH p AS (SELECT product_id, product_smiles, row_number() OVER () - 1 AS row"
+                + " FROM read_parquet('"
+                + out
+                + "') WHERE generation = 1)"
+                + " SELECT count(*) FROM '"
+                + rejects
+                + "' r LEFT JOIN p ON r.id = p.product_id"
+                + " WHERE r.generation = 2 AND (p.product_id IS NULL"
+                + " OR r.smiles <> p.product_smiles OR r.row_number <> p.row)"));
+    RunSummary summary =
+        SummaryReport.readJson(out.resolveSibling("rejects-by-generation.parquet.summary.json"));
+    assertEquals(
+        summary.products().rejected(),
+        Long.parseLong(Libraries.query("SELECT count(*) FROM '" + rejects + "'").get(0)));
+  }
+
+  @Test
   void applyOnAnApplyOutputGivesTheRowsOfTwoGenerationsInOneRun() throws Exception {
     Path oneX = dir.resolve("1x.parquet");
     Path twoX = dir.resolve("2x.parquet");

@@ -165,7 +165,8 @@ class RejectsFileTest {
             "smiles | VARCHAR",
             "stage | VARCHAR",
             "reason | VARCHAR",
-            "transform | VARCHAR"),
+            "transform | VARCHAR",
+            "generation | INTEGER"),
         Libraries.query(
             "SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '" + rejects + "')"));
 
@@ -246,7 +247,7 @@ class RejectsFileTest {
     assertEquals(0, run.exit(), run.err());
     Path rejects = dir.resolve("clean-products.parquet.rejects.parquet");
     assertEquals(List.of("0"), Libraries.query("SELECT count(*) FROM '" + rejects + "'"));
-    assertEquals(6, Libraries.query("DESCRIBE SELECT * FROM '" + rejects + "'").size());
+    assertEquals(7, Libraries.query("DESCRIBE SELECT * FROM '" + rejects + "'").size());
     // the same product from rows 0 and 2: the first in input order keeps it
     assertEquals(
         List.of("O(c1ccccc1)C | a"),
