@@ -59,7 +59,7 @@ field = lambda name: re.search(re.escape(name) + r":\s*(\S+)", t).group(1)
 wall = sum(float(x) * 60 ** i for i, x in enumerate(reversed(field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":"))))
 cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
 rss = int(field("Maximum resident set size (kbytes)")) / 1024
-print(s["products"]["generated"], s["products"]["written"], f"{wall:.2f}", f"{cpu:.2f}", f"{rss:.0f}", s["options"]["batchSize"])
+print(s["products"]["generated"], s["products"]["written"], f"{wall:.2f}", f"{cpu:.2f}", f"{rss:.0f}", s["settings"]["batchSize"])
 PY
 }
 
