@@ -177,35 +177,6 @@ public record RunSummary(
       filteredByReason = filteredByReason == null ? Map.of() : filteredByReason;
     }
 
-    /** Products counts without product filters. */
-    public ProductCounts(
-        long generated,
-        long rejected,
-        Map<String, Long> rejectedByCategory,
-        long capped,
-        long inBatchDuplicates,
-        long crossBatchDuplicates,
-        long written,
-        long fragmentsWritten,
-        long belowMinScore,
-        long inputDuplicates,
-        long cappedPerRoot) {
-      this(
-          generated,
-          rejected,
-          rejectedByCategory,
-          capped,
-          inBatchDuplicates,
-          crossBatchDuplicates,
-          written,
-          fragmentsWritten,
-          belowMinScore,
-          inputDuplicates,
-          cappedPerRoot,
-          0,
-          Map.of());
-    }
-
     /** Products counts without the generation options' (min score, input duplicates, root cap). */
     public ProductCounts(
         long generated,
@@ -227,7 +198,9 @@ public record RunSummary(
           fragmentsWritten,
           0,
           0,
-          0);
+          0,
+          0,
+          Map.of());
     }
 
     /** These counts and another's, added field by field (categories merged). */
