@@ -188,7 +188,7 @@ final class ApplyRun {
     for (int g = 1; g < first; g++) {
       RunCheckpoint done = manifest.finished().get(g - 1);
       totals.add(RunTotals.of(done, start.dedup()));
-      counts.add(counts(g, done.rows(), done.products(), 0, 0, 0));
+      counts.add(counts(g, done.rows(), done.products(), 0, 0, 0, 0));
     }
     Deduplicator inputKeys =
         generations.excludeInputs() || schema.continuesLineage()
@@ -196,6 +196,7 @@ final class ApplyRun {
                 o.input(), schema, o.dedup(), o.pipeline().workers(), o.pipeline().batchSize())
             : null;
     for (int g = first; g <= generations.count(); g++) {
+      MemoryWatch.watchCollections();
       MemoryWatch.resetPeaks();
       RunTotals t = transform(start, g, g == first ? start.checkpoint() : null, inputKeys);
       totals.add(t);
@@ -207,7 +208,8 @@ final class ApplyRun {
               t.products(),
               seconds,
               MemoryWatch.peakHeapPoolBytes(),
-              MemoryWatch.peakRssBytes()));
+              MemoryWatch.peakRssBytes(),
+              MemoryWatch.peakHeapAfterGcBytes()));
     }
   }
 
@@ -217,7 +219,8 @@ final class ApplyRun {
       RunSummary.ProductCounts products,
       double seconds,
       long peakHeap,
-      long peakRss) {
+      long peakRss,
+      long peakAfterGc) {
     return new RunSummary.GenerationCounts(
         g,
         generations.scenario().stepOf(g).selector(),
@@ -226,7 +229,8 @@ final class ApplyRun {
         seconds,
         seconds > 0 ? products.generated() / seconds : 0,
         peakHeap,
-        peakRss);
+        peakRss,
+        peakAfterGc);
   }
 
   /**

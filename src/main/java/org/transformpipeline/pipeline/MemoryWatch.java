@@ -1,15 +1,26 @@
 package org.transformpipeline.pipeline;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
  * Warns when memory runs short: once each time the heap's used/max fraction rises above 85%, and
@@ -28,6 +39,11 @@ public final class MemoryWatch {
   public static final double SYSTEM_WARN_FRACTION = 0.10;
 
   private static final Path MEMINFO = Path.of("/proc/meminfo");
+
+  /** Most heap in use right after a collection since the last {@link #resetPeaks()}. */
+  private static final AtomicLong PEAK_AFTER_GC = new AtomicLong();
+
+  private static boolean watchingCollections;
 
   private final DoubleSupplier heapUsedFraction;
   private final DoubleSupplier systemAvailableFraction;
@@ -94,6 +110,55 @@ public final class MemoryWatch {
     return peaks;
   }
 
+  /**
+   * Starts following every garbage collection (JMX notifications) to record the heap in use right
+   * after it: the live set plus what the collection left (a young collection leaves the old
+   * generation's garbage). Unlike the pools' peaks, which say when the collector chose to collect,
+   * this grows only when what the run holds grows. Idempotent.
+   */
+  public static synchronized void watchCollections() {
+    if (watchingCollections) {
+      return;
+    }
+    watchingCollections = true;
+    Set<String> heapPools = new HashSet<>();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        heapPools.add(pool.getName());
+      }
+    }
+    NotificationListener listener =
+        (notification, handback) -> {
+          if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+              notification.getType())) {
+            return;
+          }
+          GcInfo info =
+              GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
+                  .getGcInfo();
+          long used = 0;
+          for (Map.Entry<String, MemoryUsage> e : info.getMemoryUsageAfterGc().entrySet()) {
+            if (heapPools.contains(e.getKey())) {
+              used += e.getValue().getUsed();
+            }
+          }
+          PEAK_AFTER_GC.accumulateAndGet(used, Math::max);
+        };
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof NotificationEmitter emitter) {
+        emitter.addNotificationListener(listener, null, null);
+      }
+    }
+  }
+
+  /**
+   * The most heap in use right after a garbage collection since the last {@link #resetPeaks()} (0
+   * before {@link #watchCollections()} or when no collection ran).
+   */
+  public static long peakHeapAfterGcBytes() {
+    return PEAK_AFTER_GC.get();
+  }
+
   /** MemAvailable / MemTotal from /proc/meminfo, or NaN where that file is missing or odd. */
   static double systemAvailableFraction() {
     try {
@@ -124,6 +189,7 @@ public final class MemoryWatch {
    * be read at its end.
    */
   public static void resetPeaks() {
+    PEAK_AFTER_GC.set(0);
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
         pool.resetPeakUsage();

@@ -85,6 +85,8 @@ public record RunSummary(
    * @param peakHeapPoolBytes the heap memory pools' peak usage during it (JMX)
    * @param peakRssBytes the process's peak resident set size during it (0 where the system cannot
    *     tell)
+   * @param peakHeapAfterGcBytes the most heap in use right after a garbage collection during it:
+   *     what the run held, unlike the pools' peak, which says when the collector chose to run
    */
   public record GenerationCounts(
       int generation,
@@ -94,7 +96,8 @@ public record RunSummary(
       double elapsedSeconds,
       double productsPerSecond,
       long peakHeapPoolBytes,
-      long peakRssBytes) {}
+      long peakRssBytes,
+      long peakHeapAfterGcBytes) {}
 
   /**
    * The options that shape a run, as given (after defaults). Those that do not change the output

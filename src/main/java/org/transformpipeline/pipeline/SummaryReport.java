@@ -113,13 +113,14 @@ public final class SummaryReport {
             String.format(
                 Locale.ROOT,
                 "%d parents, %d products generated, %d duplicates, %d written; %.0f products/s,"
-                    + " peak heap %.0f MiB, peak RSS %.0f MiB",
+                    + " peak heap %.0f MiB (%.0f MiB after GC), peak RSS %.0f MiB",
                 g.parents().read(),
                 gp.generated(),
                 gp.inBatchDuplicates() + gp.crossBatchDuplicates() + gp.inputDuplicates(),
                 gp.written(),
                 g.productsPerSecond(),
                 g.peakHeapPoolBytes() / 1048576.0,
+                g.peakHeapAfterGcBytes() / 1048576.0,
                 g.peakRssBytes() / 1048576.0));
       }
     }
