@@ -12,7 +12,9 @@ Subcommands:
       cleanup (compare_rdkit.canonical). A product is new unique in generation g if its key was
       not produced earlier in the run, nor earlier in g, nor (--exclude-inputs) is an input's key.
       OUT lines: generation<TAB>rule<TAB>parent_key<TAB>product_key (new unique products only);
-      OUT.json: per generation parents, products generated, sanitisation failures, new unique.
+      OUT.pairs: every distinct generation/rule/parent/product (to check our lineage columns);
+      OUT.json: per generation parents, products generated (every match), unique per parent+rule
+      (what apply's summary calls generated), sanitisation failures, duplicates, new unique.
   ours TSV OUT
       Our apply output (converted to TSV by `transform.jar convert`), product and parent SMILES
       re-canonicalised with RDKit. OUT lines as above; an unreadable product is '!unreadable <smiles>'.
@@ -73,29 +75,41 @@ def cmd_rdkit(rules_path, smiles_path, generations, out_path, *flags):
         parents.append((canonical(Chem.Mol(mol)), mol))
     input_keys = len({key for key, _ in parents})
     print("RDKit: %d inputs read, %d unreadable, %d distinct keys" % (len(parents), unreadable_inputs, input_keys))
-    if exclude_inputs:
-        seen.update(key for key, _ in parents)
-    with open(out_path, "w", encoding="utf-8") as out:
+    inputs = {key for key, _ in parents} if exclude_inputs else set()
+    seen.update(inputs)
+    with open(out_path, "w", encoding="utf-8") as out, open(out_path + ".pairs", "w", encoding="utf-8") as pairs:
         for generation in range(1, int(generations) + 1):
             start = time.time()
             stats = collections.Counter(parents=len(parents))
-            new = []
+            new, input_hits = [], set()
             for parent_key, mol in parents:
+                had = False
                 for name, rxn in rules:
-                    for key in products_of(mol, rxn, stats):
-                        stats["products generated"] += 1
+                    keys = products_of(mol, rxn, stats)
+                    stats["products generated"] += len(keys)
+                    for key in sorted(set(keys)):
+                        had = True
+                        stats["unique per parent+rule"] += 1
+                        pairs.write("%d\t%s\t%s\t%s\n" % (generation, name, parent_key, key))
                         if key in seen:
+                            if key in inputs:
+                                input_hits.add(key)
                             continue
                         seen.add(key)
                         new.append(key)
                         out.write("%d\t%s\t%s\t%s\n" % (generation, name, parent_key, key))
+                stats["parents with products"] += had
             stats["new unique"] = len(new)
+            stats["input duplicates (distinct)"] = len(input_hits)
             stats["seconds"] = round(time.time() - start, 1)
             report.append(dict(generation=generation, **stats))
-            print("RDKit generation %d: %d parents, %d products generated, %d sanitisation failures, %d new unique, %.1f s"
-                  % (generation, stats["parents"], stats["products generated"], stats["sanitisation failures"],
-                     len(new), stats["seconds"]), flush=True)
-            parents = [(key, Chem.MolFromSmiles(key)) for key in new]
+            print("RDKit generation %d: %d parents (%d with products), %d products generated (every match), %d unique"
+                  " per parent+rule, %d sanitisation failures, %d new unique, %.1f s"
+                  % (generation, stats["parents"], stats["parents with products"], stats["products generated"],
+                     stats["unique per parent+rule"], stats["sanitisation failures"], len(new), stats["seconds"]),
+                  flush=True)
+            if generation < int(generations):
+                parents = [(key, Chem.MolFromSmiles(key)) for key in new]
     json.dump(dict(unreadable_inputs=unreadable_inputs, input_keys=input_keys, generations=report),
               open(out_path + ".json", "w"), indent=1)
 
@@ -154,63 +168,83 @@ def flat(smiles):
     return None if mol is None else Chem.MolToSmiles(mol, isomericSmiles=False)
 
 
+class Index:
+    """Products by key without stereo and by heavy-atom skeleton, built on first use."""
+
+    def __init__(self, products):
+        self.products, self.by_flat, self.by_skeleton = products, None, None
+
+    def build(self):
+        if self.by_flat is None:
+            self.by_flat, self.by_skeleton = collections.defaultdict(set), collections.defaultdict(set)
+            for p in self.products:
+                self.by_flat[flat(p)].add(p)
+                self.by_skeleton[skeleton(p)].add(p)
+        return self
+
+
+def read_pairs(path):
+    pairs = set()
+    for line in open(path, encoding="utf-8"):
+        generation, rule, parent, product = line.rstrip("\n").split("\t")
+        pairs.add((int(generation), rule, parent, product))
+    return pairs
+
+
 def cmd_compare(rdkit_path, ours_path, summary_path):
     theirs, ours = read_table(rdkit_path), read_table(ours_path)
     rdkit_stats = {g["generation"]: g for g in json.load(open(rdkit_path + ".json"))["generations"]}
     try:
-        summary = json.load(open(summary_path))
-    except (OSError, ValueError):
-        summary = {}
+        our_stats = {g["generation"]: g for g in json.load(open(summary_path))["generations"]}
+    except (OSError, ValueError, KeyError):
+        our_stats = {}
     all_theirs = {p: g for g in sorted(theirs, reverse=True) for p in theirs[g]}  # earliest generation wins
     all_ours = {p: g for g in sorted(ours, reverse=True) for p in ours[g]}
+    rdkit_pairs = read_pairs(rdkit_path + ".pairs")
     generations = sorted(set(theirs) | set(ours))
-    print("%-4s %8s %10s %10s %9s %9s %8s %8s %8s %8s" % ("gen", "parents", "generated", "sanit.fail", "RDKit", "ours",
-                                                       "found%", "extras%", "missing", "extras"))
+    print("%-4s %8s %8s %10s %10s %10s %9s %9s %8s %8s %8s %8s %9s"
+          % ("gen", "parents", "ours", "generated", "per-p+rule", "ours-gen", "RDKit", "ours", "found%", "extras%",
+             "missing", "extras", "lineage!"))
     differences = collections.defaultdict(collections.Counter)
     examples = {}
     for g in generations:
         want, mine = theirs.get(g, {}), ours.get(g, {})
-        flat_mine = collections.defaultdict(set)
-        skel_mine = collections.defaultdict(set)
-        flat_want = collections.defaultdict(set)
-        skel_want = collections.defaultdict(set)
-        for p in mine:
-            flat_mine[flat(p)].add(p)
-            skel_mine[skeleton(p)].add(p)
-        for p in want:
-            flat_want[flat(p)].add(p)
-            skel_want[skeleton(p)].add(p)
-        our_parents = {parent for _, parent in mine.values()}
-        their_parents = {parent for _, parent in want.values()}
-        their_parent_set = set(theirs.get(g - 1, {})) if g > 1 else None
-        our_parent_set = set(ours.get(g - 1, {})) if g > 1 else None
         missing, extras = set(want) - set(mine), set(mine) - set(want)
-        s = rdkit_stats.get(g, {})
-        print("%-4d %8d %10d %10d %9d %9d %8.2f %8.2f %8d %8d"
-              % (g, s.get("parents", 0), s.get("products generated", 0), s.get("sanitisation failures", 0),
+        # our lineage columns: the row's parent and transform must give the product in RDKit too
+        bad_lineage = [(rule, parent, product) for product, (rule, parent) in mine.items()
+                       if product in want and (g, rule, parent, product) not in rdkit_pairs]
+        for rule, parent, product in bad_lineage:
+            key = (g, "lineage: RDKit does not make this product from our row's parent_smiles with its transform")
+            differences[key][rule] += 1
+            examples.setdefault(key, (rule, parent, product))
+        s, o = rdkit_stats.get(g, {}), our_stats.get(g, {})
+        print("%-4d %8d %8s %10d %10d %10s %9d %9d %8.2f %8.2f %8d %8d %9d"
+              % (g, s.get("parents", 0), o.get("parents", {}).get("read", "-"), s.get("products generated", 0),
+                 s.get("unique per parent+rule", 0), o.get("products", {}).get("generated", "-"),
                  len(want), len(mine), pct(len(set(want) & set(mine)), len(want)), pct(len(extras), len(want)),
-                 len(missing), len(extras)))
-        for side, products, table, other_all, other_flat, other_skel, other_parent_set in (
-                ("missing", missing, want, all_ours, flat_mine, skel_mine, our_parent_set),
-                ("extra", extras, mine, all_theirs, flat_want, skel_want, their_parent_set)):
+                 len(missing), len(extras), len(bad_lineage)))
+        if not (missing or extras):
+            continue
+        their_index, our_index = Index(want), Index(mine)
+        for side, products, table, other_all, other_index, other_parents in (
+                ("missing", missing, want, all_ours, our_index, set(ours.get(g - 1, {})) if g > 1 else None),
+                ("extra", extras, mine, all_theirs, their_index, set(theirs.get(g - 1, {})) if g > 1 else None)):
             for product in sorted(products):
                 rule, parent = table[product]
                 if product.startswith("!unreadable"):
                     why = "our product RDKit cannot read"
                 elif product in other_all:
                     why = "found in generation %d on the other side" % other_all[product]
-                    if side == "missing" and other_all[product] < g:
-                        why += " (earlier: ours reached it sooner, so it was a duplicate here)"
-                    elif side == "extra" and other_all[product] < g:
-                        why += " (earlier: RDKit reached it sooner)"
+                    if other_all[product] < g:
+                        why += " (earlier there: the other side reached it sooner, a duplicate here)"
                     else:
-                        why += " (later: the other side's parent came a generation later)"
-                elif other_parent_set is not None and parent not in other_parent_set:
+                        why += " (later there: the other side's parent came a generation later)"
+                elif other_parents is not None and parent not in other_parents:
                     why = "its parent is not a generation %d product of the other side (an earlier difference)" % (g - 1)
-                elif flat(product) in other_flat:
+                elif flat(product) in other_index.build().by_flat:
                     why = "stereo perception (same product without stereo)"
-                elif skeleton(product) in other_skel:
-                    other = sorted(other_skel[skeleton(product)])[0]
+                elif skeleton(product) in other_index.by_skeleton:
+                    other = sorted(other_index.by_skeleton[skeleton(product)])[0]
                     if radicals(product) != radicals(other):
                         why = "radical/H count (same heavy-atom graph, radicals differ)"
                     else:
@@ -226,15 +260,18 @@ def cmd_compare(rdkit_path, ours_path, summary_path):
                 key = (g, side + ": " + why)
                 differences[key][rule] += 1
                 examples.setdefault(key, (rule, parent, product))
+    print("columns: parents (RDKit, ours), products generated by RDKit (every match) and unique per parent+rule,"
+          " ours-gen = apply's summary 'generated' (unique per parent+rule too); new unique RDKit and ours;"
+          " lineage! = our rows whose parent_smiles+transform RDKit does not turn into product_smiles")
     print("-- differences by generation and cause (count, cause, by rule; example: rule: parent >> product)")
+    if not differences:
+        print("none")
     for key in sorted(differences, key=lambda k: (k[0], -sum(differences[k].values()))):
         g, why = key
         rule, parent, product = examples[key]
         print("gen %d\t%d\t%s\t%s\n\t\texample %s: %s >> %s"
               % (g, sum(differences[key].values()), why,
                  ", ".join("%s %d" % rc for rc in differences[key].most_common()), rule, parent, product))
-    if summary:
-        print("-- our summary JSON per generation: %s" % json.dumps(summary.get("generations", summary.get("perGeneration", "")))[:2000])
 
 
 if __name__ == "__main__":
