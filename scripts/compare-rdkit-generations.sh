@@ -12,6 +12,9 @@
 #   Work files go to ${WORK:-/tmp/compare-gen3}; the report also to $WORK/report.txt.
 #   JAR=path uses that jar (copied into $WORK first); default target/transform.jar.
 #   The two sides run one after the other (the machine is shared); each side's time is reported.
+# First run (RDKit 2022.09.3, 2 shared cores): 2,618 / 5,785 / 79,531 new unique on both sides,
+# 100% found, 0 extras, 0 lineage mismatches; apply 144 s, RDKit 936 s (generation 3 is 292,800
+# matches, ~330/s here: canonical SMILES of multi-glucuronides with stereo cleanup).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${DATA:-../shared/data}

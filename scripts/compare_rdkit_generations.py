@@ -193,11 +193,18 @@ def read_pairs(path):
 
 def cmd_compare(rdkit_path, ours_path, summary_path):
     theirs, ours = read_table(rdkit_path), read_table(ours_path)
-    rdkit_stats = {g["generation"]: g for g in json.load(open(rdkit_path + ".json"))["generations"]}
+    rdkit_json = json.load(open(rdkit_path + ".json"))
+    rdkit_stats = {g["generation"]: g for g in rdkit_json["generations"]}
     try:
-        our_stats = {g["generation"]: g for g in json.load(open(summary_path))["generations"]}
+        summary = json.load(open(summary_path))
+        our_stats = {g["generation"]: g for g in summary["generations"]}
     except (OSError, ValueError, KeyError):
-        our_stats = {}
+        summary, our_stats = {}, {}
+    print("inputs RDKit cannot read: %d; inputs we reject as parents: %s; input duplicates per generation"
+          " (distinct input keys produced again) RDKit %s, ours %s"
+          % (rdkit_json["unreadable_inputs"], summary.get("rows", {}).get("rejectedByCategory", "-"),
+             [g.get("input duplicates (distinct)") for g in rdkit_json["generations"]],
+             [g["products"].get("inputDuplicates") for g in our_stats.values()]))
     all_theirs = {p: g for g in sorted(theirs, reverse=True) for p in theirs[g]}  # earliest generation wins
     all_ours = {p: g for g in sorted(ours, reverse=True) for p in ours[g]}
     rdkit_pairs = read_pairs(rdkit_path + ".pairs")
