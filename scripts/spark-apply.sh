@@ -3,7 +3,8 @@
 # from Maven: no Spark install, no spark-submit.
 # Usage: scripts/spark-apply.sh [--master local[N]] [--partitions N] --input LIB --output DIR [apply options]
 #   --master defaults to local[*,2] (all cores, a failed task is tried twice); --partitions to 8.
-# Environment: SPARK_DRIVER_MEMORY (default 4g): the one JVM's heap, shared by all task threads.
+# Environment: SPARK_DRIVER_MEMORY (default 4g): the one JVM's heap, shared by all task threads;
+#   SPARK_UI=true to keep Spark's web UI (port 4040) while the job runs.
 # The classpath (Spark and the project's dependencies) is resolved once into target/spark-classpath.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,5 +30,6 @@ exec java -Xmx"${SPARK_DRIVER_MEMORY:-4g}" \
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
   --add-opens=java.base/java.util=ALL-UNNAMED \
   --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
-  -Dlog4j2.level=WARN \
+  -Dlogback.configurationFile=src/main/resources/logback.xml \
+  -Dspark.ui.enabled="${SPARK_UI:-false}" \
   -cp "$JAR:$(cat "$CP_FILE")" org.transformpipeline.spark.SparkApply "${args[@]}"

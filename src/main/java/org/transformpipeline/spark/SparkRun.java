@@ -423,7 +423,7 @@ final class SparkRun {
     RunSummary.Settings settings =
         new RunSummary.Settings(
             job.partitions(),
-            0,
+            job.partitions(),
             job.batchSize(),
             "exact",
             0,

@@ -17,6 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
@@ -28,6 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.transformpipeline.cli.CliRuns;
 import org.transformpipeline.cli.Libraries;
+import org.transformpipeline.parquet.ProductWriter;
 import org.transformpipeline.pipeline.RunSummary;
 import org.transformpipeline.pipeline.SummaryReport;
 
@@ -155,11 +162,14 @@ class SparkApplyTest {
     }
   }
 
-  private static List<String> columns(Path file) throws SQLException {
-    return Libraries.query(
-        "SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('"
-            + file
-            + "'))");
+  /** The file's Parquet columns: names, order, physical and logical types, repetition. */
+  private static List<Type> columns(Path file) throws IOException {
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(
+            HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
+      return reader.getFooter().getFileMetaData().getSchema().getFields();
+    }
   }
 
   private static void assertSameAsApply(Path out) throws Exception {
@@ -168,13 +178,39 @@ class SparkApplyTest {
     assertFalse(parts.isEmpty());
     List<String> expected = rows(List.of(applyOut));
     assertTrue(expected.size() > 1000, "apply wrote " + expected.size() + " products");
-    assertEquals(columns(applyOut), columns(parts.get(0)));
+    assertSameColumns(columns(applyOut), columns(parts.get(0)));
     assertEquals(expected, rows(parts));
     Path applyRejects = applyOut.resolveSibling(applyOut.getFileName() + ".rejects.parquet");
     List<String> rejects = rows(List.of(applyRejects));
     assertTrue(rejects.size() >= 4, "apply rejected " + rejects);
     assertEquals(rejects, rows(parts(out.resolve(SparkRun.REJECTS))));
     assertSameCounts(SummaryReport.readJson(out.resolve(SparkRun.SUMMARY)));
+  }
+
+  /**
+   * Apply's 11 product columns exactly (names, order, types, REQUIRED); the pass-through columns
+   * with the same names, order, physical types and repetition, and the same logical type but for
+   * the one that Spark's writer drops as implied: a signed 32- or 64-bit INTEGER annotation on
+   * INT32 or INT64.
+   */
+  private static void assertSameColumns(List<Type> expected, List<Type> actual) {
+    int products = ProductWriter.PRODUCT_COLUMNS.size();
+    assertEquals(expected.subList(0, products), actual.subList(0, products));
+    assertEquals(expected.size(), actual.size(), actual.toString());
+    for (int i = products; i < expected.size(); i++) {
+      PrimitiveType e = expected.get(i).asPrimitiveType();
+      PrimitiveType a = actual.get(i).asPrimitiveType();
+      assertEquals(e.getName(), a.getName());
+      assertEquals(e.getPrimitiveTypeName(), a.getPrimitiveTypeName(), e.getName());
+      assertEquals(e.getRepetition(), a.getRepetition(), e.getName());
+      LogicalTypeAnnotation logical = e.getLogicalTypeAnnotation();
+      boolean implied =
+          logical instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation ints
+              && ints.isSigned()
+              && ints.getBitWidth()
+                  == (e.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT32 ? 32 : 64);
+      assertEquals(implied ? null : logical, a.getLogicalTypeAnnotation(), e.getName());
+    }
   }
 
   /** The counts that do not depend on batching equal apply's; the others add up the same. */
@@ -257,6 +293,9 @@ class SparkApplyTest {
     assertTrue(lastErr.startsWith("error: output exists: " + out), lastErr);
     assertEquals(1, lastErr.strip().lines().count(), lastErr);
     assertTrue(Files.exists(out.resolve("keep.txt")));
+    assertEquals(0, sparkOn(library, out, "--partitions", "2", "--overwrite"), lastErr);
+    assertFalse(Files.exists(out.resolve("keep.txt")));
+    assertSameAsApply(out);
   }
 
   @Test
