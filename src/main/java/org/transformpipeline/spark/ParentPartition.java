@@ -15,6 +15,7 @@ import org.transformpipeline.parquet.ProductWriter;
 import org.transformpipeline.pipeline.BatchResult;
 import org.transformpipeline.pipeline.HashedProduct;
 import org.transformpipeline.pipeline.InputRow;
+import org.transformpipeline.pipeline.Lineage;
 import org.transformpipeline.pipeline.ProductRow;
 import org.transformpipeline.pipeline.RejectRow;
 import org.transformpipeline.pipeline.RowBatch;
@@ -29,9 +30,11 @@ import org.transformpipeline.pipeline.TransformWorker;
  * as Spark pulls them, so a partition is never held whole in memory.
  *
  * <p>Input rows are {@code [smiles, id, row number, pass-through...]} ({@link SparkRun} selects
- * them so). The row number is global in input order (files in path order, rows in file order), so
- * it alone decides which parent keeps a product made by several: in-batch dedup already leaves at
- * most one candidate per key and row.
+ * them so; a later generation's rows have their lineage after the row number). The row number is
+ * global in input order (files in path order, rows in file order; in a later generation, the
+ * position of the parent product in the output of the generation before), so it alone decides which
+ * parent keeps a product made by several: in-batch dedup already leaves at most one candidate per
+ * key and row.
  *
  * <p><b>One enumerator per task thread.</b> The workers are cached per recipe in this JVM, and a
  * {@link TransformWorker} keeps one enumerator per thread: an executor's task threads each compile
@@ -48,22 +51,33 @@ final class ParentPartition implements FlatMapFunction<Iterator<Row>, Outcome> {
 
   private static final int PRODUCT_COLUMNS = ProductWriter.PRODUCT_COLUMNS.size();
 
+  /** Lineage columns after the row number of a later generation's rows. */
+  static final int LINEAGE_COLUMNS = 4;
+
   private final EnumeratorRecipe recipe;
   private final int batchSize;
   private final int passThroughColumns;
+  private final boolean lineage;
   private final FailureInjection failure;
 
   /**
    * @param recipe how to build the enumerator
    * @param batchSize rows per batch (in-batch dedup, and the unit the worker processes)
-   * @param passThroughColumns how many pass-through cells follow the row number
+   * @param passThroughColumns how many pass-through cells follow the row number (and the lineage)
+   * @param lineage the rows are products of an earlier generation: {@code [smiles, id, row number,
+   *     generation, root id, pathway, score, pass-through...]}, their id the product id
    * @param failure a task to fail on purpose, or null
    */
   ParentPartition(
-      EnumeratorRecipe recipe, int batchSize, int passThroughColumns, FailureInjection failure) {
+      EnumeratorRecipe recipe,
+      int batchSize,
+      int passThroughColumns,
+      boolean lineage,
+      FailureInjection failure) {
     this.recipe = recipe;
     this.batchSize = batchSize;
     this.passThroughColumns = passThroughColumns;
+    this.lineage = lineage;
     this.failure = failure;
   }
 
@@ -138,12 +152,21 @@ final class ParentPartition implements FlatMapFunction<Iterator<Row>, Outcome> {
     long rowNumber = row.getLong(2);
     String idCell = text(row.get(1));
     String id = idCell == null ? Long.toString(rowNumber) : idCell;
+    int first = lineage ? 3 + LINEAGE_COLUMNS : 3;
     Object[] cells = new Object[passThroughColumns + 1];
     for (int i = 0; i < passThroughColumns; i++) {
-      cells[i] = row.get(3 + i);
+      cells[i] = row.get(first + i);
     }
     cells[passThroughColumns] = indexInBatch;
-    return new InputRow(rowNumber, id, smiles, cells);
+    if (!lineage) {
+      return new InputRow(rowNumber, id, smiles, cells);
+    }
+    return new InputRow(
+        rowNumber,
+        id,
+        smiles,
+        cells,
+        new Lineage(row.getInt(3), row.getString(4), row.getString(5), row.getDouble(6)));
   }
 
   /** A SMILES or id cell as apply reads it: strings and bytes as UTF-8, integers in decimal. */

@@ -26,10 +26,11 @@ import picocli.CommandLine.Spec;
  * --only}, the guards, {@code --fragments}, {@code --min-score}), plus what a cluster job needs
  * ({@code --partitions}, {@code --master}) and a directory output; runs one {@link SparkRun}.
  *
- * <p>Only generation 1 runs on Spark: {@code --generations} or {@code --scenario} with more than
- * one generation, {@code --exclude-inputs} and {@code --max-products-per-root} are usage errors
- * (exit 2) rather than silently ignored. Exit 0 when the output is complete ({@code _SUCCESS}), 1
- * when the job failed (no {@code _SUCCESS}), 2 for usage errors and an existing output.
+ * <p>{@code --generations K} and {@code --scenario} run as in apply (generation g transforms the
+ * new unique products of generation g-1, one dedup for the run); {@code --exclude-inputs} and
+ * {@code --max-products-per-root} are usage errors (exit 2) rather than silently ignored. Exit 0
+ * when the output is complete ({@code _SUCCESS}), 1 when the job failed (no {@code _SUCCESS}), 2
+ * for usage errors and an existing output.
  */
 @Command(
     name = "SparkApply",
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
           + " directory) on Apache Spark, and write the unique products as a Parquet dataset"
           + " directory: the rows of 'apply --dedup exact', in the same order.",
       "Also written: <output>/_rejects (Parquet), <output>/_summary.json, and <output>/_SUCCESS"
-          + " last. Generation 1 only."
+          + " last."
     })
 public final class SparkApply implements Callable<Integer> {
 
@@ -188,12 +189,6 @@ public final class SparkApply implements Callable<Integer> {
     }
     List<TransformDefinition> transforms = libraryOptions.library().transforms();
     Generations generations = generationOptions.generations(transforms);
-    if (generations.count() > 1) {
-      throw UserException.usage(
-          "the Spark job runs generation 1 only; got "
-              + generations.count()
-              + " generations (use apply for --generations/--scenario)");
-    }
     if (generations.excludeInputs() || generations.maxProductsPerRoot() > 0) {
       throw UserException.usage(
           "--exclude-inputs and --max-products-per-root are not supported by the Spark job");
@@ -205,6 +200,7 @@ public final class SparkApply implements Callable<Integer> {
             smilesColumn,
             idColumn,
             transforms,
+            generations.scenario(),
             enumeration.limits(),
             fragmentsOption.chemistry(libraryOptions).fragments(),
             generations.minScore(),

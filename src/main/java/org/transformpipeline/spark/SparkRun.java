@@ -30,6 +30,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.transformpipeline.chem.EnumerationLimits;
 import org.transformpipeline.chem.FragmentMode;
 import org.transformpipeline.chem.Rejection;
+import org.transformpipeline.chem.Scenario;
 import org.transformpipeline.chem.TransformDefinition;
 import org.transformpipeline.cli.UserException;
 import org.transformpipeline.parquet.ProductWriter;
@@ -37,8 +38,8 @@ import org.transformpipeline.pipeline.RowRejection;
 import org.transformpipeline.pipeline.RunSummary;
 
 /**
- * One Spark job: {@code apply}'s first generation over a Parquet library (a file or a dataset
- * directory) on a Spark cluster, with the same output rows as {@code apply --dedup exact}.
+ * One Spark job: {@code apply}'s generations over a Parquet library (a file or a dataset directory)
+ * on a Spark cluster, with the same output rows as {@code apply --dedup exact}.
  *
  * <p>The stages: refuse an existing output (unless {@code --overwrite}); read the input with
  * Spark's Parquet reader and number its rows globally in input order (files in path order, then
@@ -83,6 +84,7 @@ final class SparkRun {
    * @param smilesColumn the SMILES column
    * @param idColumn the id column given with {@code --id-column}, or null for {@code id} if there
    * @param transforms the transforms, in library order
+   * @param scenario the transforms of each generation (how many generations)
    * @param limits the per-parent guards
    * @param fragments what a cleavage product becomes
    * @param minScore products scoring below it are pruned
@@ -97,6 +99,7 @@ final class SparkRun {
       String smilesColumn,
       String idColumn,
       List<TransformDefinition> transforms,
+      Scenario scenario,
       EnumerationLimits limits,
       FragmentMode fragments,
       double minScore,
@@ -140,71 +143,168 @@ final class SparkRun {
 
     Dataset<Row> library = read();
     Columns columns = columns(library.schema());
-    Dataset<Row> rows = numbered(library, columns);
-
-    JavaRDD<Outcome> outcomes =
-        rows.javaRDD()
-            .mapPartitions(
-                new ParentPartition(
-                    EnumeratorRecipe.of(
-                        job.transforms(), job.limits(), job.fragments(), job.minScore()),
-                    job.batchSize(),
-                    columns.passThrough().size(),
-                    job.failure()))
-            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> parents = numbered(library, columns);
+    List<Generation> generations = new ArrayList<>();
+    List<JavaRDD<Outcome>> outcomesKept = new ArrayList<>();
+    List<Dataset<Row>> kept = new ArrayList<>();
     try {
-      PartitionTally tally =
-          outcomes.filter(o -> o.tally() != null).map(Outcome::tally).collect().stream()
-              .reduce(PartitionTally.EMPTY, PartitionTally::plus);
-
-      Dataset<Row> candidates =
-          spark.createDataFrame(
-              outcomes.filter(o -> o.product() != null).map(Outcome::product),
-              SparkColumns.keyedProducts(columns.passThrough()));
-      Dataset<Row> unique =
-          candidates
-              .withColumn(
-                  "_rank",
-                  functions
-                      .row_number()
-                      .over(Window.partitionBy("_hi", "_lo").orderBy("_row", "_seq")))
-              .where(functions.col("_rank").equalTo(1))
-              .drop("_rank")
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      try {
+      Dataset<Row> earlierKeys = null;
+      for (int g = 1; g <= job.scenario().generations(); g++) {
+        long generationStart = System.nanoTime();
+        JavaRDD<Outcome> outcomes =
+            parents
+                .javaRDD()
+                .mapPartitions(
+                    new ParentPartition(
+                        EnumeratorRecipe.of(
+                            job.scenario().stepOf(g).transforms(),
+                            job.limits(),
+                            job.fragments(),
+                            job.minScore()),
+                        job.batchSize(),
+                        columns.passThrough().size(),
+                        g > 1,
+                        job.failure()))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        outcomesKept.add(outcomes);
+        PartitionTally tally =
+            outcomes.filter(o -> o.tally() != null).map(Outcome::tally).collect().stream()
+                .reduce(PartitionTally.EMPTY, PartitionTally::plus);
+        Dataset<Row> candidates =
+            spark.createDataFrame(
+                outcomes.filter(o -> o.product() != null).map(Outcome::product),
+                SparkColumns.keyedProducts(columns.passThrough()));
+        if (earlierKeys != null) {
+          // one dedup for the run, as apply's: a product an earlier generation wrote is a duplicate
+          candidates = candidates.join(earlierKeys, new String[] {"_hi", "_lo"}, "left_anti");
+        }
+        Dataset<Row> unique =
+            candidates
+                .withColumn(
+                    "_rank",
+                    functions
+                        .row_number()
+                        .over(Window.partitionBy("_hi", "_lo").orderBy("_row", "_seq")))
+                .where(functions.col("_rank").equalTo(1))
+                .drop("_rank")
+                .withColumn("_gen", functions.lit(g))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        kept.add(unique);
         Map<String, long[]> written = writtenByTransform(unique);
+        Dataset<Row> rejects =
+            spark
+                .createDataFrame(
+                    outcomes.filter(o -> o.reject() != null).map(Outcome::reject),
+                    SparkColumns.keyedRejects())
+                .withColumn("_gen", functions.lit(g));
+        generations.add(
+            new Generation(
+                g, tally, written, unique, rejects, (System.nanoTime() - generationStart) / 1e9));
+        if (g < job.scenario().generations()) {
+          Dataset<Row> keys = unique.select("_hi", "_lo");
+          earlierKeys = earlierKeys == null ? keys : earlierKeys.union(keys);
+          parents = nextParents(unique, columns);
+        }
+      }
+
+      Dataset<Row> products = generations.get(0).unique();
+      Dataset<Row> rejects = generations.get(0).rejects();
+      for (Generation g : generations.subList(1, generations.size())) {
+        products = products.union(g.unique());
+        rejects = rejects.union(g.rejects());
+      }
+      products
+          .orderBy("_gen", "_row", "_seq")
+          .drop(SparkColumns.PRODUCT_KEYS.toArray(new String[0]))
+          .drop("_gen")
+          .write()
+          .option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
+          .parquet(job.output());
+      rejects
+          .orderBy("_gen", "row_number", SparkColumns.REJECT_SEQ)
+          .drop(SparkColumns.REJECT_SEQ, "_gen")
+          .coalesce(1)
+          .write()
+          .option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
+          .parquet(new Path(out, REJECTS).toString());
+      List<RowRejection> examples = rejectedExamples(rejects);
+
+      RunSummary summary = summary(generations, examples, (System.nanoTime() - start) / 1e9);
+      try (OutputStream json = fs.create(new Path(out, SUMMARY), false)) {
+        JSON.writeValue(json, summary);
+      }
+      fs.create(new Path(out, SUCCESS), false).close();
+      return summary;
+    } finally {
+      kept.forEach(Dataset::unpersist);
+      outcomesKept.forEach(o -> o.unpersist(false));
+    }
+  }
+
+  /**
+   * What one generation did.
+   *
+   * @param generation from 1
+   * @param tally its partitions' counts
+   * @param written per transform: products written and fragments
+   * @param unique its new unique products (keyed rows, with {@code _gen}), persisted
+   * @param rejects its rejects (keyed rows, with {@code _gen})
+   * @param seconds its wall time
+   */
+  private record Generation(
+      int generation,
+      PartitionTally tally,
+      Map<String, long[]> written,
+      Dataset<Row> unique,
+      Dataset<Row> rejects,
+      double seconds) {}
+
+  /**
+   * The parents of the next generation: a generation's new unique products in output order, each
+   * numbered by its position there (as apply's {@code GenerationReader} numbers them), its id its
+   * product id, its lineage its own and its pass-through cells its root's; in {@code --partitions}
+   * contiguous runs of row numbers, each sorted.
+   */
+  private Dataset<Row> nextParents(Dataset<Row> unique, Columns columns) {
+    List<Column> selected = new ArrayList<>();
+    for (String name :
+        List.of("product_smiles", "product_id", "generation", "root_id", "pathway", "score")) {
+      selected.add(functions.col(name));
+    }
+    for (StructField f : columns.passThrough()) {
+      selected.add(functions.col(f.name()));
+    }
+    JavaRDD<Row> numbered =
         unique
             .orderBy("_row", "_seq")
-            .drop(SparkColumns.PRODUCT_KEYS.toArray(new String[0]))
-            .write()
-            .option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
-            .parquet(job.output());
-
-        Dataset<Row> rejects =
-            spark.createDataFrame(
-                outcomes.filter(o -> o.reject() != null).map(Outcome::reject),
-                SparkColumns.keyedRejects());
-        rejects
-            .orderBy("row_number", SparkColumns.REJECT_SEQ)
-            .drop(SparkColumns.REJECT_SEQ)
-            .coalesce(1)
-            .write()
-            .option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
-            .parquet(new Path(out, REJECTS).toString());
-        List<RowRejection> examples = rejectedExamples(rejects);
-
-        RunSummary summary = summary(tally, written, examples, (System.nanoTime() - start) / 1e9);
-        try (OutputStream json = fs.create(new Path(out, SUMMARY), false)) {
-          JSON.writeValue(json, summary);
-        }
-        fs.create(new Path(out, SUCCESS), false).close();
-        return summary;
-      } finally {
-        unique.unpersist();
-      }
-    } finally {
-      outcomes.unpersist(false);
-    }
+            .select(selected.toArray(new Column[0]))
+            .javaRDD()
+            .zipWithIndex()
+            .map(
+                pair -> {
+                  Row r = pair._1();
+                  Object[] values = new Object[r.length() + 1];
+                  values[0] = r.get(0);
+                  values[1] = r.get(1);
+                  values[2] = pair._2();
+                  for (int i = 2; i < r.length(); i++) {
+                    values[i + 1] = r.get(i);
+                  }
+                  return org.apache.spark.sql.RowFactory.create(values);
+                });
+    List<StructField> fields = new ArrayList<>();
+    fields.add(DataTypes.createStructField("smiles", DataTypes.StringType, false));
+    fields.add(DataTypes.createStructField("id", DataTypes.StringType, false));
+    fields.add(DataTypes.createStructField("_row", DataTypes.LongType, false));
+    fields.add(DataTypes.createStructField("generation", DataTypes.IntegerType, false));
+    fields.add(DataTypes.createStructField("root_id", DataTypes.StringType, false));
+    fields.add(DataTypes.createStructField("pathway", DataTypes.StringType, false));
+    fields.add(DataTypes.createStructField("score", DataTypes.DoubleType, false));
+    fields.addAll(columns.passThrough());
+    return spark
+        .createDataFrame(numbered, DataTypes.createStructType(fields))
+        .repartitionByRange(job.partitions(), functions.col("_row"))
+        .sortWithinPartitions("_row");
   }
 
   /** The library, with Spark's reader; a path that cannot be read is a failure (exit 1). */
@@ -233,7 +333,7 @@ final class SparkRun {
       throw UserException.usage(
           job.input()
               + " is an apply output (it has the products columns); the Spark job reads"
-              + " libraries only (generation 1): continuing a lineage is apply's");
+              + " libraries only: continuing an earlier run's lineage is apply's");
     }
     String smiles = job.smilesColumn();
     if (!names.contains(smiles)) {
@@ -390,35 +490,36 @@ final class SparkRun {
   }
 
   private RunSummary summary(
-      PartitionTally t, Map<String, long[]> written, List<RowRejection> examples, double seconds) {
-    long writtenTotal = written.values().stream().mapToLong(c -> c[0]).sum();
-    long fragments = written.values().stream().mapToLong(c -> c[1]).sum();
-    RunSummary.RowCounts rows =
-        new RunSummary.RowCounts(
-            t.rowsRead(),
-            t.rowsRead() - t.rowsNotParsed(),
-            t.rowsRejected(),
-            new LinkedHashMap<>(t.rowRejectsByCategory()),
-            t.rowsNoSite(),
-            t.rowsWithProducts());
-    RunSummary.ProductCounts products =
-        new RunSummary.ProductCounts(
-            t.productsGenerated(),
-            t.productsRejected(),
-            new LinkedHashMap<>(t.productRejectsByCategory()),
-            t.productsCapped(),
-            t.inBatchDuplicates(),
-            t.candidates() - writtenTotal,
-            writtenTotal,
-            fragments,
-            t.belowMinScore(),
-            0,
-            0);
-    Map<String, RunSummary.TransformCounts> transforms = new LinkedHashMap<>();
-    for (Map.Entry<String, Long> e : t.generatedByTransform().entrySet()) {
-      long[] w = written.getOrDefault(e.getKey(), new long[2]);
-      transforms.put(e.getKey(), new RunSummary.TransformCounts(e.getValue(), w[0]));
+      List<Generation> generations, List<RowRejection> examples, double seconds) {
+    List<RunSummary.GenerationCounts> counts = new ArrayList<>();
+    Map<String, long[]> byTransform = new TreeMap<>();
+    RunSummary.ProductCounts products = null;
+    long workerNanos = 0;
+    for (Generation g : generations) {
+      PartitionTally t = g.tally();
+      RunSummary.RowCounts parents = rows(t);
+      RunSummary.ProductCounts p = products(t, g.written());
+      products = products == null ? p : products.plus(p);
+      workerNanos += t.workerNanos();
+      for (Map.Entry<String, Long> e : t.generatedByTransform().entrySet()) {
+        long[] sum = byTransform.computeIfAbsent(e.getKey(), n -> new long[2]);
+        sum[0] += e.getValue();
+        sum[1] += g.written().getOrDefault(e.getKey(), new long[2])[0];
+      }
+      counts.add(
+          new RunSummary.GenerationCounts(
+              g.generation(),
+              job.scenario().stepOf(g.generation()).selector(),
+              parents,
+              p,
+              g.seconds(),
+              g.seconds() > 0 ? t.productsGenerated() / g.seconds() : 0,
+              0,
+              0));
     }
+    RunSummary.RowCounts rows = rows(generations.get(0).tally());
+    Map<String, RunSummary.TransformCounts> transforms = new LinkedHashMap<>();
+    byTransform.forEach((n, c) -> transforms.put(n, new RunSummary.TransformCounts(c[0], c[1])));
     List<String> names = job.transforms().stream().map(TransformDefinition::name).toList();
     RunSummary.Settings settings =
         new RunSummary.Settings(
@@ -436,24 +537,14 @@ final class SparkRun {
     RunSummary.Performance performance =
         new RunSummary.Performance(
             seconds,
-            seconds > 0 ? t.rowsRead() / seconds : 0,
+            seconds > 0 ? rows.read() / seconds : 0,
             job.partitions(),
             0,
             0,
-            t.workerNanos() / 1e9,
+            workerNanos / 1e9,
             0,
             0,
             Runtime.getRuntime().maxMemory(),
-            0,
-            0);
-    RunSummary.GenerationCounts generation =
-        new RunSummary.GenerationCounts(
-            1,
-            "all",
-            rows,
-            products,
-            seconds,
-            seconds > 0 ? t.productsGenerated() / seconds : 0,
             0,
             0);
     return new RunSummary(
@@ -468,7 +559,34 @@ final class SparkRun {
         performance,
         examples,
         List.of(),
-        List.of(generation));
+        counts);
+  }
+
+  private static RunSummary.RowCounts rows(PartitionTally t) {
+    return new RunSummary.RowCounts(
+        t.rowsRead(),
+        t.rowsRead() - t.rowsNotParsed(),
+        t.rowsRejected(),
+        new LinkedHashMap<>(t.rowRejectsByCategory()),
+        t.rowsNoSite(),
+        t.rowsWithProducts());
+  }
+
+  private static RunSummary.ProductCounts products(PartitionTally t, Map<String, long[]> written) {
+    long writtenTotal = written.values().stream().mapToLong(c -> c[0]).sum();
+    long fragments = written.values().stream().mapToLong(c -> c[1]).sum();
+    return new RunSummary.ProductCounts(
+        t.productsGenerated(),
+        t.productsRejected(),
+        new LinkedHashMap<>(t.productRejectsByCategory()),
+        t.productsCapped(),
+        t.inBatchDuplicates(),
+        t.candidates() - writtenTotal,
+        writtenTotal,
+        fragments,
+        t.belowMinScore(),
+        0,
+        0);
   }
 
   static String firstLine(String message) {
