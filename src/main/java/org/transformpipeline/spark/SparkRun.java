@@ -47,10 +47,12 @@ import org.transformpipeline.pipeline.RunSummary;
  * monotonically_increasing_id} does not depend on how the files are split); range-partition the
  * rows into {@code --partitions} contiguous runs; run the chemistry in {@link ParentPartition};
  * keep, for each 128-bit product key, the candidate with the smallest input order (a window over
- * the key, which is Spark's shuffle); sort by input order and write the products; write the rejects
- * to {@code <output>/_rejects} and the summary to {@code <output>/_summary.json}; and only then
- * {@code <output>/_SUCCESS} (Spark's own marker is turned off, so a job that fails at any stage,
- * the rejects or the summary included, leaves none).
+ * the key, which is Spark's shuffle), minus the keys earlier generations wrote; for each further
+ * generation, number that generation's products in output order and run them through the same
+ * stages; sort by (generation, input order) and write the products; write the rejects to {@code
+ * <output>/_rejects} and the summary to {@code <output>/_summary.json}; and only then {@code
+ * <output>/_SUCCESS} (Spark's own marker is turned off, so a job that fails at any stage, the
+ * rejects or the summary included, leaves none).
  *
  * <p>Every product's parent is thus the first row in input order that makes it, as in {@code
  * apply}, whatever the partitioning: the partitioning only changes how products split between
@@ -132,17 +134,19 @@ final class SparkRun {
     long start = System.nanoTime();
     Path out = new Path(job.output());
     FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    if (fs.exists(out)) {
-      if (!job.overwrite()) {
-        throw UserException.usage(
-            "output exists: " + job.output() + " (give --overwrite to replace it)");
-      }
-      fs.delete(out, true);
+    boolean exists = fs.exists(out);
+    if (exists && !job.overwrite()) {
+      throw UserException.usage(
+          "output exists: " + job.output() + " (give --overwrite to replace it)");
     }
     spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(job.partitions()));
 
     Dataset<Row> library = read();
     Columns columns = columns(library.schema());
+    if (exists) {
+      // only once the input is known to be usable: a bad input leaves the old output in place
+      fs.delete(out, true);
+    }
     Dataset<Row> parents = numbered(library, columns);
     List<Generation> generations = new ArrayList<>();
     List<JavaRDD<Outcome>> outcomesKept = new ArrayList<>();
@@ -311,7 +315,7 @@ final class SparkRun {
   private Dataset<Row> read() {
     try {
       return spark.read().parquet(job.input());
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // AnalysisException (path not found, not Parquet) is a checked one
       throw UserException.failure(
           "cannot read the input " + job.input() + ": " + firstLine(e.getMessage()), e);
     }

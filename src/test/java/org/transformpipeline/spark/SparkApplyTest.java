@@ -340,6 +340,16 @@ class SparkApplyTest {
   }
 
   @Test
+  void aMissingInputIsAFailureOfOneLineAndKeepsTheOldOutput() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("spark-missing-input"));
+    Files.writeString(out.resolve("keep.txt"), "mine");
+    assertEquals(1, sparkOn(dir.resolve("no-such.parquet"), out, "--overwrite"), lastErr);
+    assertTrue(lastErr.startsWith("error: cannot read the input "), lastErr);
+    assertEquals(1, lastErr.strip().lines().count(), lastErr);
+    assertTrue(Files.exists(out.resolve("keep.txt")));
+  }
+
+  @Test
   void generationOptionsSparkDoesNotHaveAreUsageErrors() {
     assertEquals(2, sparkOn(library, dir.resolve("spark-excluding"), "--exclude-inputs"), lastErr);
     assertTrue(lastErr.contains("not supported by the Spark job"), lastErr);
