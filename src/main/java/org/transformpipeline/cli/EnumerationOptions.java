@@ -39,7 +39,7 @@ public final class EnumerationOptions {
   long timePerParentMillis;
 
   /** The guards, validated: every message names the option and the value given. */
-  EnumerationLimits limits() {
+  public EnumerationLimits limits() {
     ApplyOptions.atLeastOne("--max-heavy-atoms", maxHeavyAtoms);
     ApplyOptions.atLeastOne("--time-per-parent", timePerParentMillis);
     ApplyOptions.atLeastOne("--max-products-per-parent", maxProductsPerParent);

@@ -55,7 +55,7 @@ public final class GenerationOptions {
   int maxProductsPerRoot;
 
   /** The generations of a run over {@code transforms}. */
-  Generations generations(List<TransformDefinition> transforms) {
+  public Generations generations(List<TransformDefinition> transforms) {
     if (generations != null) {
       ApplyOptions.atLeastOne("--generations", generations);
     }

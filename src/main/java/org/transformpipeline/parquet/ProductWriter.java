@@ -2,6 +2,7 @@ package org.transformpipeline.parquet;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -35,6 +36,12 @@ public final class ProductWriter {
 
   /** The transform name column of a products file. */
   public static final String TRANSFORM_COLUMN = "transform";
+
+  /**
+   * The columns every products file starts with, in order (the pass-through columns follow): what
+   * another writer of products files (the Spark job) must write to give the same rows.
+   */
+  public static final List<String> PRODUCT_COLUMNS = ProductWriteSupport.PRODUCT_COLUMNS;
 
   /** True when a file's footer metadata says this class wrote it (an output of {@code apply}). */
   public static boolean isProductsFile(Map<String, String> footerMetadata) {

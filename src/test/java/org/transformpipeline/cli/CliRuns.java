@@ -10,7 +10,7 @@ import picocli.CommandLine;
  * Runs the command line in-process, as {@code TransformCli.run} does: any command, or {@code apply}
  * with its stages wired differently. The one in-process runner of the tests.
  */
-final class CliRuns {
+public final class CliRuns {
 
   private CliRuns() {}
 
@@ -21,7 +21,7 @@ final class CliRuns {
    * @param out what it printed on stdout
    * @param err what it printed on stderr
    */
-  record Run(int exit, String out, String err) {
+  public record Run(int exit, String out, String err) {
     /** True when stderr holds a Java stack trace line. */
     boolean hasStackTrace() {
       return err.contains("\tat ");
@@ -39,7 +39,7 @@ final class CliRuns {
   }
 
   /** {@code apply} with these arguments. */
-  static Run apply(String... args) {
+  public static Run apply(String... args) {
     return apply(ApplyRun.Stages.STANDARD, args);
   }
 

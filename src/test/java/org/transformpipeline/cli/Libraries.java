@@ -16,9 +16,9 @@ import org.duckdb.DuckDBConnection;
  * Test libraries made with DuckDB (an independent Parquet writer and reader): a slice of a SMILES
  * file with typed pass-through columns, and reading an output file back.
  */
-final class Libraries {
+public final class Libraries {
 
-  static final Path NCI_5K = Path.of("test-data/nci_first_5k.smi");
+  public static final Path NCI_5K = Path.of("test-data/nci_first_5k.smi");
 
   private Libraries() {}
 
@@ -28,7 +28,7 @@ final class Libraries {
    * SMILES), activity (DOUBLE, null when id % 3 = 0), even (BOOLEAN), big (BIGINT), note (VARCHAR,
    * null when id % 5 = 0).
    */
-  static Path smiToParquet(Path smi, int limit, Path parquet) throws SQLException {
+  public static Path smiToParquet(Path smi, int limit, Path parquet) throws SQLException {
     String sql =
         "COPY (SELECT smiles, id, length(smiles)::INTEGER AS heavy,"
             + " CASE WHEN id::INTEGER % 3 = 0 THEN NULL ELSE id::DOUBLE / 7 END AS activity,"
@@ -54,7 +54,7 @@ final class Libraries {
    * Writes a library with columns smiles and id (both VARCHAR, nullable) from the given pairs, in
    * order, with DuckDB: {@code rows} holds smiles, id, smiles, id, ... (null for a null cell).
    */
-  static Path withRows(Path parquet, List<String> smilesAndIds) throws SQLException {
+  public static Path withRows(Path parquet, List<String> smilesAndIds) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
       s.execute("CREATE TABLE library (smiles VARCHAR, id VARCHAR)");
@@ -79,7 +79,7 @@ final class Libraries {
   }
 
   /** The rows of a query over DuckDB, each row's values joined with " | " (null as NULL). */
-  static List<String> query(String sql) throws SQLException {
+  public static List<String> query(String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement();
