@@ -211,6 +211,7 @@ final class ParentPartition implements FlatMapFunction<Iterator<Row>, Outcome> {
         r.rejection().stage().name(),
         r.rejection().reason(),
         r.transform(),
+        r.generation(),
         seq);
   }
 }

@@ -55,6 +55,7 @@ final class SparkColumns {
             DataTypes.createStructField("stage", DataTypes.StringType, false),
             DataTypes.createStructField("reason", DataTypes.StringType, false),
             DataTypes.createStructField("transform", DataTypes.StringType, true),
+            DataTypes.createStructField("generation", DataTypes.IntegerType, false),
             DataTypes.createStructField(REJECT_SEQ, DataTypes.IntegerType, false)));
   }
 }

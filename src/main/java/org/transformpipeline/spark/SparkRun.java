@@ -519,6 +519,7 @@ final class SparkRun {
               g.seconds(),
               g.seconds() > 0 ? t.productsGenerated() / g.seconds() : 0,
               0,
+              0,
               0));
     }
     RunSummary.RowCounts rows = rows(generations.get(0).tally());
@@ -590,7 +591,9 @@ final class SparkRun {
         fragments,
         t.belowMinScore(),
         0,
-        0);
+        0,
+        0,
+        Map.of());
   }
 
   static String firstLine(String message) {
