@@ -310,7 +310,8 @@ class ApplyJarIT {
     assertEquals(0, run.exit(), run.err());
     List<String> lines = run.err().lines().toList();
     assertEquals(1, lines.size(), run.err());
-    assertTrue(lines.get(0).contains(input + ": 4999 rows in batches of 500, 1 transforms"), run.err());
+    assertTrue(
+        lines.get(0).contains(input + ": 4999 rows in batches of 500, 1 transforms"), run.err());
     assertTrue(run.out().contains("Summary written to "), run.out());
   }
 
