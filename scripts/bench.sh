@@ -132,5 +132,5 @@ wall = sum(float(x) * 60 ** i for i, x in enumerate(reversed(field("Elapsed (wal
 print(s["products"]["generated"], 0, wall, float(field("User time (seconds)")) + float(field("System time (seconds)")), 0, 0)
 PY
 )
-jfr print --json --events jdk.ExecutionSample,jdk.GCPhasePause,jdk.Compilation "$OUT/run.jfr" \
+jfr print --json --stack-depth 64 --events jdk.ExecutionSample,jdk.GCPhasePause,jdk.Compilation "$OUT/run.jfr" \
     | python3 scripts/jfr_split.py "$wall" "$cpu" "$products"
