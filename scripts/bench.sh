@@ -121,7 +121,7 @@ echo "  plain java -jar peak RSS 200k / 10k rows:                   $(ratio "${R
 echo
 echo "where the CPU goes, 200k rows (JFR, sampled every 10 ms):"
 pq=$(library 200000)
-/usr/bin/time -v -o "$OUT/jfr.time" env JAVA_OPTS="-XX:StartFlightRecording=filename=$OUT/run.jfr,settings=profile" \
+/usr/bin/time -v -o "$OUT/jfr.time" env JAVA_OPTS="-XX:StartFlightRecording=filename=$OUT/run.jfr,settings=profile -XX:+UnlockDiagnosticVMOptions -XX:+CITime" \
     scripts/transform apply --input "$pq" --output "$OUT/jfr.parquet" --overwrite --quiet --only "$TRANSFORMS" \
     >"$OUT/jfr.out" 2>&1
 read -r products _ wall cpu _ _ < <(python3 - "$OUT/jfr.parquet.summary.json" "$OUT/jfr.time" <<'PY'
@@ -133,4 +133,5 @@ print(s["products"]["generated"], 0, wall, float(field("User time (seconds)")) +
 PY
 )
 jfr print --json --stack-depth 64 --events jdk.ExecutionSample,jdk.GCPhasePause,jdk.Compilation "$OUT/run.jfr" \
-    | python3 scripts/jfr_split.py "$wall" "$cpu" "$products"
+    | python3 scripts/jfr_split.py "$wall" "$cpu" "$products" \
+        "$(sed -n 's/^ *Total compilation time *: *\([0-9.]*\) s.*/\1/p' "$OUT/jfr.out")"
