@@ -1,8 +1,9 @@
 """CPU split of an apply run from a JFR recording (scripts/bench.sh).
 
 Reads `jfr print --json --events jdk.ExecutionSample,jdk.GCPhasePause,jdk.Compilation FILE` from
-stdin and prints the share of the CPU samples per pipeline stage, decided by the first frame (from
-the top of the stack) that belongs to a known stage, plus GC pause and JIT compile time.
+stdin and prints the share of the CPU samples per pipeline stage: parse or key when the stack holds
+their entry point, else the first frame (from the top of the stack) that belongs to a known stage;
+plus the JIT's and GC's CPU.
 
 Usage: jfr print --json --events ... rec.jfr | python3 jfr_split.py WALL_SECONDS CPU_SECONDS PRODUCTS [JIT_SECONDS]
 
@@ -35,7 +36,25 @@ STAGES = [
 ]
 
 
+# Entry points of parse and key, looked for first along the whole stack: the CDK code they call
+# (aromaticity, graph invariants, ring search) would otherwise count as match/apply.
+ENTRIES = [
+    ("parse (SMILES -> molecule)", ("org.openscience.cdk.smiles.SmilesParser", "uk.ac.ebi.beam.Parser")),
+    ("key (canonical SMILES)", ("org.transformpipeline.chem.CanonicalSmiles",)),
+]
+
+
+def frame_name(frame):
+    method = frame.get("method", {})
+    return (method.get("type", {}).get("name", "") + "." + method.get("name", "")).replace("/", ".")
+
+
 def stage_of(frames):
+    names = [frame_name(frame) for frame in frames]
+    for name in names:
+        for stage, prefixes in ENTRIES:
+            if name.startswith(prefixes):
+                return stage
     for frame in frames:
         method = frame.get("method", {})
         name = (method.get("type", {}).get("name", "") + "." + method.get("name", "")).replace("/", ".")
