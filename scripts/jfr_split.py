@@ -55,9 +55,7 @@ def stage_of(frames):
         for stage, prefixes in ENTRIES:
             if name.startswith(prefixes):
                 return stage
-    for frame in frames:
-        method = frame.get("method", {})
-        name = (method.get("type", {}).get("name", "") + "." + method.get("name", "")).replace("/", ".")
+    for name in names:
         for stage, prefixes in STAGES:
             if name.startswith(prefixes):
                 return stage
