@@ -1,6 +1,9 @@
 package org.transformpipeline.chem;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import org.openscience.cdk.aromaticity.Aromaticity;
@@ -59,8 +62,36 @@ public final class CanonicalSmiles {
   /** Bound on the number of tie-break leaves tried for para-stereocentres. */
   private static final int MAX_LEAVES = 256;
 
+  /**
+   * CDK's conversion of a molecule to a Beam graph, {@code CDKToBeam.toBeamGraph(IAtomContainer,
+   * int)}: what {@link SmilesGenerator} does first, but package-private in cdk-smiles, so reached
+   * by reflection (the jar runs on the class path, where that is allowed). Calling it directly
+   * saves writing the molecule as SMILES and parsing it back: ~20% of a key (JFR, 200k-row run).
+   * Null if a CDK version no longer has it; the key then takes the public route, which gives the
+   * same string ({@code CanonicalSmilesTest}).
+   */
+  private static final MethodHandle TO_BEAM = cdkToBeam();
+
   private final SmilesParser parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
   private final SmilesGenerator ordered = new SmilesGenerator(ORDERED);
+  private final boolean direct;
+
+  /** Keys written through CDK's converter when this CDK has it ({@link #TO_BEAM}). */
+  public CanonicalSmiles() {
+    this(TO_BEAM != null);
+  }
+
+  /**
+   * @param direct whether the Beam graph is made by CDK's converter, or by writing the molecule in
+   *     input order and reading that string back (the route through CDK's public API, two passes
+   *     over a string more); both give the same keys ({@code CanonicalSmilesTest})
+   */
+  CanonicalSmiles(boolean direct) {
+    if (direct && TO_BEAM == null) {
+      throw new IllegalStateException("this CDK has no CDKToBeam.toBeamGraph(IAtomContainer, int)");
+    }
+    this.direct = direct;
+  }
 
   /**
    * The canonical SMILES of a SMILES string.
@@ -126,12 +157,19 @@ public final class CanonicalSmiles {
   private String write(IAtomContainer m, int[][] g, long[] labels)
       throws CDKException, IOException {
     int n = labels.length;
-    int[] order = new int[n];
-    String plain = ordered.create(m, order);
-    Graph beam = Graph.fromSmiles(plain);
     int[] permutation = new int[n];
-    for (int i = 0; i < n; i++) {
-      permutation[order[i]] = (int) labels[i] - 1;
+    Graph beam;
+    if (direct) {
+      beam = toBeam(m);
+      for (int i = 0; i < n; i++) {
+        permutation[i] = (int) labels[i] - 1;
+      }
+    } else {
+      int[] order = new int[n];
+      beam = Graph.fromSmiles(ordered.create(m, order));
+      for (int i = 0; i < n; i++) {
+        permutation[order[i]] = (int) labels[i] - 1;
+      }
     }
     beam = beam.permute(permutation).resonate();
     if (hasDoubleBondStereo(m)) {
@@ -193,6 +231,28 @@ public final class CanonicalSmiles {
       }
     }
     return mol;
+  }
+
+  private static MethodHandle cdkToBeam() {
+    try {
+      Method method =
+          Class.forName("org.openscience.cdk.smiles.CDKToBeam")
+              .getDeclaredMethod("toBeamGraph", IAtomContainer.class, int.class);
+      method.setAccessible(true);
+      return MethodHandles.lookup().unreflect(method);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static Graph toBeam(IAtomContainer m) throws CDKException {
+    try {
+      return (Graph) TO_BEAM.invokeExact(m, ORDERED);
+    } catch (CDKException | RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("CDKToBeam.toBeamGraph failed", e);
+    }
   }
 
   private static long[] toLong(int[] xs) {

@@ -3,6 +3,7 @@ package org.transformpipeline.chem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -115,6 +116,49 @@ class CanonicalSmilesTest {
       checked++;
     }
     assertTrue(checked > 4900, "checked " + checked);
+  }
+
+  /**
+   * A key written through CDK's converter ({@code CDKToBeam}, reached by reflection) is the key
+   * written through CDK's public API (the molecule written in input order and read back), on NCI
+   * 5K, 2,000 polyphenols and the polyphenols' products under the five reference transforms.
+   */
+  @Test
+  void cdkConverterWritesTheKeysOfThePublicRoute() throws Exception {
+    List<String> molecules = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of("test-data/nci_first_5k.smi"))) {
+      molecules.add(line.split("\\s+")[0]);
+    }
+    ProductEnumerator enumerator =
+        new ProductEnumerator(ReferenceTransforms.ALL, EnumerationLimits.defaults());
+    for (String line : Files.readAllLines(Path.of("test-data/polyphenols_first_2k.smi"))) {
+      String parent = line.split("\\s+")[0];
+      molecules.add(parent);
+      if (enumerator.enumerate(parent) instanceof ParentOutcome.Derivatized d) {
+        d.products().forEach(p -> molecules.add(p.smiles()));
+      }
+    }
+    CanonicalSmiles direct = new CanonicalSmiles(true);
+    CanonicalSmiles publicRoute = new CanonicalSmiles(false);
+    int compared = 0;
+    int tetrahedral = 0;
+    int cisTrans = 0;
+    for (String smiles : molecules) {
+      String expected;
+      try {
+        expected = publicRoute.of(smiles);
+      } catch (IllegalArgumentException unwritable) {
+        assertThrows(IllegalArgumentException.class, () -> direct.of(smiles), smiles);
+        continue;
+      }
+      assertEquals(expected, direct.of(smiles), smiles);
+      compared++;
+      tetrahedral += expected.contains("@") ? 1 : 0;
+      cisTrans += expected.contains("/") || expected.contains("\\") ? 1 : 0;
+    }
+    assertTrue(compared > 25_000, "compared " + compared);
+    assertTrue(tetrahedral > 10_000, "with tetrahedral stereo " + tetrahedral);
+    assertTrue(cisTrans > 100, "with cis/trans stereo " + cisTrans);
   }
 
   @Test
