@@ -37,7 +37,19 @@ class ResumeTest {
     assertEquals(0, apply(ApplyRun.Stages.STANDARD, clean).exit());
   }
 
+  /** A run of 16 batches of 25 rows, committed as a part every 3 batches. */
   private static CliRuns.Run apply(ApplyRun.Stages stages, Path output, String... more) {
+    List<String> args = new ArrayList<>(List.of("--part-batches", "3"));
+    args.addAll(List.of(more));
+    return applyInParts(stages, output, args);
+  }
+
+  /** The same run, with the default part limits: one part, published without a join. */
+  private static CliRuns.Run applyAsOnePart(ApplyRun.Stages stages, Path output, String... more) {
+    return applyInParts(stages, output, List.of(more));
+  }
+
+  private static CliRuns.Run applyInParts(ApplyRun.Stages stages, Path output, List<String> more) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -49,12 +61,10 @@ class ResumeTest {
                 "25",
                 "--workers",
                 "2",
-                "--part-batches",
-                "3",
                 "--dedup",
                 "exact",
                 "--quiet"));
-    args.addAll(List.of(more));
+    args.addAll(more);
     return CliRuns.apply(stages, args.toArray(new String[0]));
   }
 
@@ -99,6 +109,24 @@ class ResumeTest {
 
     assertEquals(0, resumed.exit(), resumed.err());
     assertSameAsClean(output);
+  }
+
+  @Test
+  void aRunOfOnePartIsPublishedWithTheBytesOfAJoin() throws Exception {
+    // the clean run joined 6 parts row by row; these publish their one part as it is
+    Path output = Files.createDirectories(dir.resolve("one-part")).resolve("p.parquet");
+    CliRuns.Run run = applyAsOnePart(ApplyRun.Stages.STANDARD, output);
+    assertEquals(0, run.exit(), run.err());
+    assertSameAsClean(output);
+
+    Path killed = Files.createDirectories(dir.resolve("one-part-died")).resolve("p.parquet");
+    CliRuns.Run dying = applyAsOnePart(dyingAfterCommit(), killed);
+    assertEquals(1, dying.exit(), dying.err());
+    String manifest = Files.readString(RunParts.dirFor(killed).resolve("manifest.json"));
+    assertTrue(manifest.contains("part-00000") && !manifest.contains("part-00001"), manifest);
+    CliRuns.Run resumed = applyAsOnePart(ApplyRun.Stages.STANDARD, killed, "--resume");
+    assertEquals(0, resumed.exit(), resumed.err());
+    assertSameAsClean(killed);
   }
 
   @Test
