@@ -17,7 +17,7 @@ public final class DedupOptions {
       paramLabel = "MODE",
       defaultValue = "bloom",
       description =
-          "Cross-batch dedup: bloom (scalable Bloom filter, ~30 bits per product), exact (128-bit"
+          "Cross-batch dedup: bloom (scalable split-block Bloom filter, ~42 bits per product), exact (128-bit"
               + " hashes, ~32 bytes per product) or none. Default: ${DEFAULT-VALUE}.")
   String dedup;
 

@@ -26,11 +26,12 @@ import java.util.zip.CheckedOutputStream;
  * the start of the next, so that a library split into parts and processed in several runs gives the
  * same unique products as one run.
  *
- * <p>Format (big-endian): the magic {@code TPDEDUP1}, the mode ({@code bloom} or {@code exact}) and
+ * <p>Format (big-endian): the magic {@code TPDEDUP2}, the mode ({@code bloom} or {@code exact}) and
  * the key function as UTF strings, then for {@code exact} the key count and every key (two longs),
  * for {@code bloom} the first stage's expected insertions and the target rate, the counters and
- * every stage as Guava's {@code BloomFilter.writeTo}. A state is only loaded by a run with the same
- * mode, key function and (for bloom) sizing and rate: anything else would silently change what
+ * every stage as {@link SplitBlockBloomFilter#writeTo} (layout and words; {@code TPDEDUP1} files
+ * held Guava filters, which this version does not read). A state is only loaded by a run with the
+ * same mode, key function and (for bloom) sizing and rate: anything else would silently change what
  * counts as a duplicate.
  *
  * <p>Each file is identified by a checksum (CRC32C and size) so that {@code --resume} can tell
@@ -46,7 +47,10 @@ public final class DedupStateFile {
   /** How product keys are made; a state made with other keys must not be mixed in. */
   static final String KEY_FUNCTION = "murmur3_128(UTF-8 canonical product SMILES)";
 
-  private static final String MAGIC = "TPDEDUP1";
+  private static final String MAGIC = "TPDEDUP2";
+
+  /** The magic of the files earlier builds wrote, with Guava's Bloom filters. */
+  private static final String MAGIC_GUAVA = "TPDEDUP1";
 
   private DedupStateFile() {}
 
@@ -95,7 +99,15 @@ public final class DedupStateFile {
         DataInputStream in = new DataInputStream(new BufferedInputStream(checked, 1 << 16))) {
       byte[] magic = new byte[MAGIC.length()];
       in.readFully(magic);
-      if (!MAGIC.equals(new String(magic, java.nio.charset.StandardCharsets.US_ASCII))) {
+      String fileMagic = new String(magic, java.nio.charset.StandardCharsets.US_ASCII);
+      if (fileMagic.equals(MAGIC_GUAVA)) {
+        throw new DedupStateException(
+            true,
+            file
+                + " is a dedup state of an earlier build (format TPDEDUP1, Guava Bloom filters),"
+                + " which this build does not read: run the earlier parts again to make a new one");
+      }
+      if (!MAGIC.equals(fileMagic)) {
         throw new DedupStateException(false, file + ": not a dedup state file");
       }
       String fileMode = in.readUTF();

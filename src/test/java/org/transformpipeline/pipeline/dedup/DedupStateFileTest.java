@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -151,6 +152,23 @@ class DedupStateFileTest {
                 DedupStateException.class,
                 () -> DedupStateFile.load(other, DedupMode.EXACT, 10, 1e-6))
             .getMessage());
+  }
+
+  @Test
+  void aStateOfAnEarlierBuildWithGuavaFiltersIsAMismatchNamingWhatToDo() throws IOException {
+    Path old = dir.resolve("old.state");
+    Files.write(old, "TPDEDUP1 and the rest of a Guava filter".getBytes(StandardCharsets.US_ASCII));
+
+    DedupStateException e =
+        assertThrows(
+            DedupStateException.class, () -> DedupStateFile.load(old, DedupMode.BLOOM, 10, 1e-6));
+
+    assertTrue(e.mismatch(), "a usage error (exit 2), not a damaged file");
+    assertEquals(
+        old
+            + " is a dedup state of an earlier build (format TPDEDUP1, Guava Bloom filters), which"
+            + " this build does not read: run the earlier parts again to make a new one",
+        e.getMessage());
   }
 
   @Test

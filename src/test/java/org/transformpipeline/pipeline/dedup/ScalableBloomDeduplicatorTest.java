@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.common.hash.BloomFilter;
-import com.google.common.hash.Funnel;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -57,16 +53,15 @@ class ScalableBloomDeduplicatorTest {
 
   @Test
   void aPlainBloomFilterOverfilledTheSameWayDoesNot() {
-    // the reason for the scalable design: Guava's filter alone, past its estimate
-    BloomFilter<Long> plain =
-        BloomFilter.create((Funnel<Long>) (k, sink) -> sink.putLong(k), 1000, 0.01);
+    // the reason for the scalable design: one filter alone, past its estimate
+    SplitBlockBloomFilter plain = SplitBlockBloomFilter.forKeys(1000, 0.01);
     SplittableRandom random = new SplittableRandom(1);
     for (int i = 0; i < 20_000; i++) {
-      plain.put(random.nextLong());
+      plain.put(random.nextLong(), random.nextLong());
     }
     int falsePositives = 0;
     for (int i = 0; i < 10_000; i++) {
-      falsePositives += plain.mightContain(random.nextLong()) ? 1 : 0;
+      falsePositives += plain.mightContain(random.nextLong(), random.nextLong()) ? 1 : 0;
     }
     assertTrue(falsePositives > 5000, "" + falsePositives);
   }
@@ -92,19 +87,23 @@ class ScalableBloomDeduplicatorTest {
   }
 
   @Test
-  void reportsTheBytesGuavaAllocates() throws IOException {
+  void reportsTheBytesOfItsStages() {
     ScalableBloomDeduplicator dedup = new ScalableBloomDeduplicator(10_000, 1e-4);
-    BloomFilter<Long> same =
-        BloomFilter.create((Funnel<Long>) (k, sink) -> sink.putLong(k), 10_000, 0.5e-4);
-    ByteArrayOutputStream serialized = new ByteArrayOutputStream();
-    same.writeTo(serialized);
-    // Guava's serial form: strategy byte, hash count byte, int word count, then the words
-    assertEquals(serialized.size() - 6, dedup.memoryBytes());
+    long first = SplitBlockBloomFilter.Layout.forKeys(10_000, 0.5e-4).bytes();
+    assertEquals(first, dedup.memoryBytes());
+    SplittableRandom random = new SplittableRandom(2);
+    for (int i = 0; i < 10_000; i++) {
+      dedup.addIfAbsent(random.nextLong(), random.nextLong());
+    }
+    // the estimate reached: a second stage, for twice the keys at half the rate
+    assertEquals(2, dedup.stageCount());
+    long second = SplitBlockBloomFilter.Layout.forKeys(20_000, 0.25e-4).bytes();
+    assertEquals(first + second, dedup.memoryBytes());
   }
 
   @Test
-  void atTheDefaultsTheFirstStageTakesAbout188Megabytes() {
+  void atTheDefaultsTheFirstStageTakesAbout264Megabytes() {
     long bytes = ScalableBloomDeduplicator.bitArrayBytes(50_000_000, 0.5e-6);
-    assertEquals(188, bytes / 1_000_000);
+    assertEquals(264, Math.round(bytes / 1e6));
   }
 }
