@@ -276,8 +276,45 @@ final class StereoClasses {
     return out;
   }
 
-  /** Dense ranks (0-based) of the values; equal values share a rank. */
+  /**
+   * Dense ranks (0-based) of the values; equal values share a rank. When the values are
+   * non-negative and leave room for an atom index in the low bits (the usual case: a packed key of
+   * a molecule of n atoms takes {@code (degree + 1) x log2(n)} bits), one sort of value-and-index
+   * pairs gives the ranks in a single pass; otherwise the distinct values are sorted and each value
+   * is looked up. Both give the same ranks (DenseRanksTest).
+   */
   static int[] denseRanks(long[] values) {
+    int n = values.length;
+    int indexBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
+    long max = 0;
+    for (long value : values) {
+      max = value < 0 ? Long.MAX_VALUE : Math.max(max, value);
+    }
+    if (64 - Long.numberOfLeadingZeros(max) + indexBits <= 63) {
+      long[] tagged = new long[n];
+      for (int i = 0; i < n; i++) {
+        tagged[i] = (values[i] << indexBits) | i;
+      }
+      Arrays.sort(tagged);
+      long indexMask = (1L << indexBits) - 1;
+      int[] ranks = new int[n];
+      int rank = -1;
+      long previous = -1;
+      for (long pair : tagged) {
+        long value = pair >>> indexBits;
+        if (value != previous) {
+          rank++;
+          previous = value;
+        }
+        ranks[(int) (pair & indexMask)] = rank;
+      }
+      return ranks;
+    }
+    return denseRanksBySearch(values);
+  }
+
+  /** {@link #denseRanks(long[])} for any values: sort the distinct ones, look each value up. */
+  static int[] denseRanksBySearch(long[] values) {
     long[] sorted = values.clone();
     Arrays.sort(sorted);
     int distinct = 0;
