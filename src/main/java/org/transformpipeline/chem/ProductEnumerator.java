@@ -12,7 +12,6 @@ import org.openscience.cdk.exception.InvalidSmilesException;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.isomorphism.Transform;
-import org.openscience.cdk.silent.SilentChemObjectBuilder;
 import org.openscience.cdk.smarts.SmartsPattern;
 import org.openscience.cdk.smiles.SmilesParser;
 import org.openscience.cdk.smirks.Smirks;
@@ -37,7 +36,7 @@ import uk.ac.ebi.beam.Graph;
  */
 public final class ProductEnumerator {
 
-  private final SmilesParser parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
+  private final SmilesParser parser = new SmilesParser(CopyableMolecule.BUILDER);
   private final CanonicalSmiles canonical = new CanonicalSmiles();
   private final List<Compiled> transforms;
   private final EnumerationLimits limits;
