@@ -11,8 +11,9 @@ import org.transformpipeline.pipeline.SummaryReport;
 import org.transformpipeline.pipeline.dedup.DedupStateFile;
 
 /**
- * Ends a run whose every batch is in committed parts: saves the dedup state, joins the parts into
- * the final rejects and products files, writes the summary, removes the parts.
+ * Ends a run whose every batch is in committed parts: saves the dedup state, joins the parts (or
+ * publishes the one part) into the final rejects and products files, writes the summary, removes
+ * the parts.
  *
  * <p>The order lets a run killed at any point be resumed (or be done): the manifest was marked
  * complete by the pipeline's commit; the dedup state is written to a temporary file, its checksum
@@ -50,10 +51,12 @@ public record RunFinisher(RunTarget target, Path dedupStateFile, boolean quiet) 
     }
     long begin = System.nanoTime();
     output.publish(target.output(), target.rejectsFile(), start.replacesTargets());
+    int partCount = output.manifest().parts().size();
     LOG.atLevel(quiet ? Level.DEBUG : Level.INFO)
         .log(
-            "joined {} parts into {} and {} in {} s",
-            output.manifest().parts().size(),
+            partCount == 1
+                ? "published the run's one part as {} and {} in {} s (no join)"
+                : "joined " + partCount + " parts into {} and {} in {} s",
             target.output(),
             target.rejectsFile(),
             String.format(Locale.ROOT, "%.1f", (System.nanoTime() - begin) / 1e9));
