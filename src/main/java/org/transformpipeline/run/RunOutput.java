@@ -35,8 +35,8 @@ import org.transformpipeline.text.ErrorText;
  * parts, row by row in order, into the final products and rejects files. Re-writing the rows makes
  * the final files independent of where parts were cut (by size and time), so byte-identical to an
  * uninterrupted run's; appending the parts' row groups raw would be cheaper but would not. A run of
- * one part (under {@link PartLimits#defaults()}: any run of less than 5 minutes or 256 MB) is
- * published as it is, with no join.
+ * one part (under {@link PartLimits#defaults()}: any run shorter than 5 minutes whose output is
+ * under 256 MB) is published as it is, with no join.
  *
  * <p>{@link #abort()} discards the open part. Committed parts stay for {@code --resume}; when there
  * are none the directory is deleted.

@@ -94,11 +94,6 @@ public final class ScalableBloomDeduplicator implements Deduplicator {
     return fpp * Math.pow(0.5, i + 1);
   }
 
-  /** Bytes of a stage's bit array for {@code n} keys at rate {@code p}. */
-  static long bitArrayBytes(long n, double p) {
-    return SplitBlockBloomFilter.Layout.forKeys(n, p).bytes();
-  }
-
   @Override
   public boolean contains(long hi, long lo) {
     for (Stage stage : stages) {

@@ -103,7 +103,8 @@ class ScalableBloomDeduplicatorTest {
 
   @Test
   void atTheDefaultsTheFirstStageTakesAbout264Megabytes() {
-    long bytes = ScalableBloomDeduplicator.bitArrayBytes(50_000_000, 0.5e-6);
-    assertEquals(264, Math.round(bytes / 1e6));
+    // the defaults of --expected-products and --bloom-fpp
+    assertEquals(
+        264, Math.round(new ScalableBloomDeduplicator(50_000_000, 1e-6).memoryBytes() / 1e6));
   }
 }
